@@ -1,0 +1,72 @@
+using JobManager.Api.Contracts;
+using JobManager.Api.Errors;
+using JobManager.Api.Validation;
+using JobManager.Core.Callbacks;
+using JobManager.Core.Executions;
+using JobManager.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JobManager.Api.Apis;
+
+/// <summary>
+/// Where services report on an execution: the <c>callback_url</c> of its webhook. Authenticated by
+/// the token in the URL alone, so a service needs no other credential to call back.
+/// </summary>
+public static class CallbackApi
+{
+    public static IEndpointRouteBuilder MapCallbackApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/callback/{executionId}/{token}", Callback)
+            .WithTags("Callbacks")
+            .WithName("Callback")
+            .WithSummary("Report success or failure, or send a heartbeat to extend the deadline by ttl_seconds");
+        return app;
+    }
+
+    public static async Task<Results<Ok<CallbackResponse>, ValidationProblem, ProblemHttpResult>> Callback(
+        string executionId, string token, HttpRequest request, CallbackToken tokens, ExecutionStore store,
+        CancellationToken cancellationToken)
+    {
+        if (tokens.Verify(executionId, token) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Invalid callback token",
+                detail: "The token does not belong to this execution. Use the callback_url from the webhook unchanged.");
+        }
+
+        var errors = new ValidationErrors();
+        var body = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (body.IsTooLarge)
+        {
+            return Problems.TooLarge();
+        }
+        using var document = body.Document;
+        if (document is null)
+        {
+            errors.Add("body", body.Error!);
+            return Problems.Invalid(errors, "The callback is invalid");
+        }
+        if (CallbackRequest.Read(document.RootElement, errors) is not { } report)
+        {
+            return Problems.Invalid(errors, "The callback is invalid");
+        }
+
+        return await store.ApplyCallbackAsync(executionId, report) switch
+        {
+            CallbackOutcome.Applied applied => TypedResults.Ok(ToResponse(executionId, applied)),
+            CallbackOutcome.AlreadyFinished finished => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Execution already finished",
+                detail: $"The execution already finished with status '{finished.Status}'; nothing was changed.",
+                extensions: new Dictionary<string, object?> { ["execution_status"] = finished.Status }),
+            _ => Problems.NotFound($"No execution '{executionId}' (it may have been removed by retention)."),
+        };
+    }
+
+    private static CallbackResponse ToResponse(string executionId, CallbackOutcome.Applied applied)
+    {
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(applied.TimeMs).UtcDateTime;
+        return applied.Status == ExecutionStatus.Running
+            ? new CallbackResponse(executionId, applied.Status, time, applied.TimeMs, null)
+            : new CallbackResponse(executionId, applied.Status, null, null, time);
+    }
+}

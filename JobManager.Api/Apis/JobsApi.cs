@@ -1,0 +1,112 @@
+using JobManager.Api.Contracts;
+using JobManager.Api.Errors;
+using JobManager.Api.Validation;
+using JobManager.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace JobManager.Api.Apis;
+
+/// <summary>Create, read, update, delete and list jobs.</summary>
+public static class JobsApi
+{
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/services/{service}/jobs").WithTags("Jobs");
+        jobs.MapPut("/{job}", PutJob)
+            .WithName("PutJob")
+            .WithSummary("Create or update a job (idempotent): 201 when created, 200 when updated");
+        jobs.MapGet("/{job}", GetJob).WithName("GetJob").WithSummary("Get one job");
+        jobs.MapDelete("/{job}", DeleteJob).WithName("DeleteJob").WithSummary("Delete a job; it fires no more");
+        jobs.MapGet("/", ListServiceJobs).WithName("ListServiceJobs").WithSummary("List a service's jobs by name");
+
+        app.MapGet("/jobs", ListAllJobs)
+            .WithTags("Jobs")
+            .WithName("ListJobs")
+            .WithSummary("List every service's jobs, by service then name");
+        return app;
+    }
+
+    public static async Task<Results<Ok<JobResponse>, Created<JobResponse>, ValidationProblem, ProblemHttpResult>> PutJob(
+        string service, string job, HttpRequest request, JobStore store, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(new ValidationErrors());
+        var jobRef = query.Job(service, job);
+        var body = await JsonBody.ReadObjectAsync(request, cancellationToken);
+        if (body.IsTooLarge)
+        {
+            return Problems.TooLarge();
+        }
+        using var document = body.Document;
+        if (document is null)
+        {
+            query.Errors.Add("body", body.Error!);
+            return Problems.Invalid(query.Errors, "The job is invalid");
+        }
+        var definition = JobRequest.Read(document.RootElement, jobRef, query.Errors);
+        if (definition is null || query.Errors.Any)
+        {
+            return Problems.Invalid(query.Errors, "The job is invalid");
+        }
+
+        var outcome = await store.UpsertAsync(jobRef, definition);
+        var response = JobResponse.From(outcome.Job);
+        return outcome.Created
+            ? TypedResults.Created($"/services/{service}/jobs/{job}", response)
+            : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<JobResponse>, ValidationProblem, ProblemHttpResult>> GetJob(
+        string service, string job, JobStore store)
+    {
+        var query = new QueryReader(new ValidationErrors());
+        var jobRef = query.Job(service, job);
+        if (query.Errors.Any)
+        {
+            return Problems.Invalid(query.Errors);
+        }
+        return await store.GetAsync(jobRef) is { } found
+            ? TypedResults.Ok(JobResponse.From(found))
+            : Problems.NotFound($"Service '{service}' has no job '{job}'.");
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteJob(
+        string service, string job, JobStore store)
+    {
+        var query = new QueryReader(new ValidationErrors());
+        var jobRef = query.Job(service, job);
+        if (query.Errors.Any)
+        {
+            return Problems.Invalid(query.Errors);
+        }
+        return await store.DeleteAsync(jobRef)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"Service '{service}' has no job '{job}'.");
+    }
+
+    public static Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> ListServiceJobs(
+        string service, string? enabled, string? limit, string? cursor, JobStore store) =>
+        List(service, enabled, limit, cursor, store);
+
+    public static Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> ListAllJobs(
+        string? service, string? enabled, string? limit, string? cursor, JobStore store) =>
+        List(service, enabled, limit, cursor, store);
+
+    private static async Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> List(
+        string? service, string? enabled, string? limit, string? cursor, JobStore store)
+    {
+        var query = new QueryReader(new ValidationErrors());
+        if (service is not null)
+        {
+            query.Name("service", service);
+        }
+        var enabledFilter = query.Bool("enabled", enabled);
+        var pageSize = query.Limit(limit);
+        var position = query.Cursor(cursor, p => service is null ? p.Contains(' ') : !p.Contains(' '));
+        if (query.Errors.Any)
+        {
+            return Problems.Invalid(query.Errors);
+        }
+        var page = await store.ListAsync(service, enabledFilter, pageSize, position);
+        return TypedResults.Ok(new ListResponse<JobResponse>([.. page.Items.Select(JobResponse.From)], page.NextCursor));
+    }
+}

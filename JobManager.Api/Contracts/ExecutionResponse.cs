@@ -1,0 +1,50 @@
+using JobManager.Core.Executions;
+using JobManager.Core.Schedules;
+
+namespace JobManager.Api.Contracts;
+
+/// <summary>The execution resource.</summary>
+public sealed record ExecutionResponse(
+    string ExecutionId,
+    string Service,
+    string JobName,
+    string Trigger,
+    string ScheduledTime,
+    long ScheduledTimeMs,
+    long? ServiceInvokedAtMs,
+    long? InvocationLatencyMs,
+    string Status,
+    string? FailureReason,
+    string? State,
+    string? Summary,
+    string? CorrelationId,
+    DateTime? Deadline,
+    int Heartbeats,
+    DateTime? FinishedAt,
+    int Attempts,
+    int MissedRuns,
+    string? Error,
+    int? HttpStatus)
+{
+    public static ExecutionResponse From(Execution e) => new(
+        e.ExecutionId,
+        e.Service,
+        e.JobName,
+        e.Trigger,
+        ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.ScheduledTimeMs)),
+        e.ScheduledTimeMs,
+        e.ServiceInvokedAtMs,
+        e.InvocationLatencyMs,
+        e.Status,
+        e.FailureReason,
+        e.State,
+        e.Summary,
+        e.CorrelationId,
+        e.Status == ExecutionStatus.Running && e.DeadlineMs is { } deadline ? DateTimeOffset.FromUnixTimeMilliseconds(deadline).UtcDateTime : null,
+        e.Heartbeats,
+        e.FinishedAtMs is { } finished ? DateTimeOffset.FromUnixTimeMilliseconds(finished).UtcDateTime : null,
+        e.Attempt,
+        e.MissedRuns,
+        e.Error,
+        e.HttpStatus);
+}

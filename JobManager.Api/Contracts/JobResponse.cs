@@ -1,0 +1,40 @@
+using JobManager.Core.Jobs;
+using JobManager.Core.Schedules;
+
+namespace JobManager.Api.Contracts;
+
+/// <summary>The job resource: the seed's fields plus identity, timestamps and the next instant.</summary>
+public sealed record JobResponse(
+    string Service,
+    string JobName,
+    bool Async,
+    bool Enabled,
+    bool Exclusive,
+    string InvocationTarget,
+    string InvocationType,
+    string? Payload,
+    string Schedule,
+    int TtlSeconds,
+    int CatchupWindowSeconds,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    string? NextScheduledTime,
+    long? NextScheduledTimeMs)
+{
+    public static JobResponse From(Job job) => new(
+        job.Ref.Service,
+        job.Ref.Job,
+        job.Async,
+        job.Enabled,
+        job.Exclusive,
+        job.InvocationTarget,
+        job.InvocationType,
+        job.Payload,
+        job.Schedule,
+        job.TtlSeconds,
+        job.CatchupWindowSeconds,
+        job.CreatedAt.UtcDateTime,
+        job.UpdatedAt.UtcDateTime,
+        job.NextScheduledMs is { } next ? ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(next)) : null,
+        job.NextScheduledMs);
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using JobManager.Api.Errors;
+using JobManager.Core.Hosting;
+
+namespace JobManager.Api.Extensions;
+
+internal static class ApplicationServiceExtensions
+{
+    /// <summary>Request bodies larger than this are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient("redis");
+        builder.Services.AddJobManagerCore();
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RedisUnavailableHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using JobManager.Core.Configuration;
+using JobManager.Core.Executions;
+using JobManager.Core.Jobs;
+using JobManager.Core.Schedules;
+using JobManager.Core.Storage;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace JobManager.Core.Dispatch;
+
+/// <summary>
+/// The dispatcher's side of the store: the time wheel, leases, deadlines. Every state change is one
+/// script in one shard; candidates are read first so each script names all its keys (Redis Cluster).
+/// </summary>
+public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RetentionOptions> retention)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    private long RetentionMs => retention.Value.Days * 86_400_000L;
+
+    public RedisKeys Keys => keys;
+
+    /// <summary>Redis server time in Unix ms: the one clock every due and deadline comparison uses.</summary>
+    public async Task<long> ServerNowMsAsync()
+    {
+        var time = await redis.GetServers()[0].TimeAsync();
+        return new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>The earliest work of every shard, read in one pipelined round trip.</summary>
+    public async Task<IReadOnlyList<long?>> PeekEarliestAsync()
+    {
+        var db = Db;
+        var reads = keys.Shards.SelectMany(shard => new[]
+        {
+            db.SortedSetRangeByRankWithScoresAsync(keys.Due(shard), 0, 0),
+            db.SortedSetRangeByRankWithScoresAsync(keys.Pending(shard), 0, 0),
+            db.SortedSetRangeByRankWithScoresAsync(keys.Deadlines(shard), 0, 0),
+        }).ToArray();
+        await Task.WhenAll(reads);
+        return keys.Shards
+            .Select(shard => reads.Skip(shard * 3).Take(3)
+                .SelectMany(r => r.Result)
+                .Select(e => (long?)(long)e.Score)
+                .Min())
+            .ToList();
+    }
+
+    public async Task<ClaimResult> ClaimDueAsync(int shard, long nowMs, int batch, long leaseMs, long graceMs)
+    {
+        var db = Db;
+        var due = await db.SortedSetRangeByScoreAsync(keys.Due(shard), double.NegativeInfinity, nowMs, Exclude.None, Order.Ascending, 0, batch);
+        if (due.Length == 0)
+        {
+            return Empty;
+        }
+        var scriptKeys = new List<RedisKey>(2 + due.Length * 5) { keys.Due(shard), keys.Pending(shard) };
+        var args = new List<RedisValue>(4 + due.Length * 2) { leaseMs, graceMs, RetentionMs, JobDefaults.QueuedOccurrences / 2 };
+        foreach (var member in due)
+        {
+            var job = JobRef.FromWheelMember(member!);
+            var id = ExecutionId.New(shard);
+            scriptKeys.AddRange([keys.Job(job), keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service),
+                keys.ActiveExecutions(job), keys.Execution(shard, id)]);
+            args.AddRange([member, id]);
+        }
+        var result = await db.ScriptEvaluateAsync(LuaScripts.ClaimDue, [.. scriptKeys], [.. args]);
+        return Parse(shard, (RedisResult[])result!, due.Length);
+    }
+
+    public async Task<ClaimResult> ReclaimAsync(int shard, long nowMs, int batch, long leaseMs)
+    {
+        var db = Db;
+        var expired = await db.SortedSetRangeByScoreAsync(keys.Pending(shard), double.NegativeInfinity, nowMs, Exclude.None, Order.Ascending, 0, batch);
+        if (expired.Length == 0)
+        {
+            return Empty;
+        }
+        var scriptKeys = new List<RedisKey>(1 + expired.Length * 3) { keys.Pending(shard) };
+        var args = new List<RedisValue>(2 + expired.Length) { leaseMs, RetentionMs };
+        foreach (var member in expired)
+        {
+            var (id, job) = RedisKeys.ParseWorkMember(member!);
+            scriptKeys.AddRange([keys.Execution(shard, id), keys.Job(job), keys.ActiveExecutions(job)]);
+            args.Add(member);
+        }
+        var result = await db.ScriptEvaluateAsync(LuaScripts.ReclaimPending, [.. scriptKeys], [.. args]);
+        return Parse(shard, (RedisResult[])result!, expired.Length);
+    }
+
+    /// <summary>Lands computed instants for a cron or at job. False when the job changed meanwhile.</summary>
+    public async Task<bool> RefillAsync(RefillRequest request, QueuedInstants instants)
+    {
+        var args = new List<RedisValue>
+        {
+            request.Job.WheelMember, request.Gen, request.TailMs?.ToString(CultureInfo.InvariantCulture) ?? "",
+            instants.IsComplete ? "1" : "0", instants.Skipped,
+        };
+        args.AddRange(instants.InstantsMs.Select(i => (RedisValue)i));
+        var result = await Db.ScriptEvaluateAsync(LuaScripts.RefillQueue, [keys.Job(request.Job), keys.Due(request.Shard)], [.. args]);
+        return (int)result == 1;
+    }
+
+    /// <summary>Reads what a refill needs: the job's schedule text and catch-up window.</summary>
+    public async Task<(string Schedule, int CatchupSeconds)?> GetScheduleAsync(JobRef job)
+    {
+        var values = await Db.HashGetAsync(keys.Job(job), ["schedule", "catchup_s"]);
+        return values[0].IsNull ? null : ((string)values[0]!, (int)values[1]);
+    }
+
+    public async Task<DeliveryOutcome> MarkStartedAsync(Delivery delivery, long invokedMs, int httpStatus)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            LuaScripts.MarkStarted,
+            [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard)],
+            [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus]))!;
+        return ToOutcome(result);
+    }
+
+    public async Task<DeliveryOutcome> MarkFailedAsync(Delivery delivery, long? invokedMs, string error, int? httpStatus)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            LuaScripts.MarkFailed,
+            [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.ActiveExecutions(delivery.Job)],
+            [
+                delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),
+                invokedMs?.ToString(CultureInfo.InvariantCulture) ?? "", error,
+                httpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs,
+            ]))!;
+        return ToOutcome(result);
+    }
+
+    /// <summary>Fails running executions past their deadline with <c>timeout</c>; returns how many.</summary>
+    public async Task<int> ExpireDeadlinesAsync(int shard, long nowMs, int batch)
+    {
+        var db = Db;
+        var expired = await db.SortedSetRangeByScoreAsync(keys.Deadlines(shard), double.NegativeInfinity, nowMs, Exclude.None, Order.Ascending, 0, batch);
+        if (expired.Length == 0)
+        {
+            return 0;
+        }
+        var scriptKeys = new List<RedisKey>(1 + expired.Length * 2) { keys.Deadlines(shard) };
+        var args = new List<RedisValue>(1 + expired.Length) { RetentionMs };
+        foreach (var member in expired)
+        {
+            var (id, job) = RedisKeys.ParseWorkMember(member!);
+            scriptKeys.AddRange([keys.Execution(shard, id), keys.ActiveExecutions(job)]);
+            args.Add(member);
+        }
+        var result = await db.ScriptEvaluateAsync(LuaScripts.ExpireDeadlines, [.. scriptKeys], [.. args]);
+        return ((RedisResult[])result!).Length;
+    }
+
+    private static readonly ClaimResult Empty = new([], [], 0, 0, 0);
+
+    private static DeliveryOutcome ToOutcome(RedisResult[] result) => (string)result[0]! switch
+    {
+        "running" => new DeliveryOutcome(DeliveryOutcomeKind.Recorded, "running", (long?)result[1]),
+        "failure" => new DeliveryOutcome(DeliveryOutcomeKind.Recorded, "failure", null),
+        "stale" => new DeliveryOutcome(DeliveryOutcomeKind.Stale, null, null),
+        "missing" => new DeliveryOutcome(DeliveryOutcomeKind.Missing, null, null),
+        var status => new DeliveryOutcome(DeliveryOutcomeKind.CallbackFirst, status, null),
+    };
+
+    private static ClaimResult Parse(int shard, RedisResult[] entries, int candidates)
+    {
+        var deliveries = new List<Delivery>();
+        var refills = new List<RefillRequest>();
+        int conflicts = 0, missed = 0;
+        foreach (var raw in entries)
+        {
+            var e = (RedisResult[])raw!;
+            switch ((string)e[0]!)
+            {
+                case "fire":
+                    deliveries.Add(ToDelivery(shard, e));
+                    break;
+                case "refill":
+                    refills.Add(new RefillRequest(shard, JobRef.FromWheelMember((string)e[1]!), (string)e[2]!,
+                        long.TryParse((string?)e[3], CultureInfo.InvariantCulture, out var tail) ? tail : null));
+                    break;
+                case "conflict":
+                    conflicts++;
+                    break;
+                case "missed":
+                    missed++;
+                    break;
+            }
+        }
+        return new ClaimResult(deliveries, refills, conflicts, missed, candidates);
+    }
+
+    private static Delivery ToDelivery(int shard, RedisResult[] e)
+    {
+        var lastOkId = (string?)e[10];
+        return new Delivery(
+            Shard: shard,
+            ExecutionId: (string)e[1]!,
+            Job: JobRef.FromWheelMember((string)e[2]!),
+            ScheduledMs: (long)e[3],
+            Attempt: (int)e[4],
+            MissedRuns: (int)e[5],
+            InvocationTarget: (string)e[6]!,
+            Payload: (string?)e[7],
+            Schedule: (string)e[8]!,
+            TtlSeconds: (int)e[9],
+            LastSuccessfulExecution: lastOkId is null ? null : new LastSuccess(
+                lastOkId, (long)e[11], e[12].IsNull ? null : (long)e[12], (string?)e[13], (string?)e[14]),
+            ClaimedAtMs: (long)e[15]);
+    }
+}

@@ -1,0 +1,8 @@
+namespace JobManager.Core.Executions;
+
+/// <summary>What started an execution.</summary>
+public static class ExecutionTrigger
+{
+    public const string Schedule = "schedule";
+    public const string Manual = "manual";
+}

@@ -1,0 +1,36 @@
+using JobManager.Core.Callbacks;
+using JobManager.Core.Configuration;
+using JobManager.Core.Dispatch;
+using JobManager.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace JobManager.Core.Hosting;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers what both services share: validated options, the key schema, the stores and callback
+    /// tokens. Expects an <c>IConnectionMultiplexer</c> (Aspire's <c>AddRedisClient</c>).
+    /// </summary>
+    public static IServiceCollection AddJobManagerCore(this IServiceCollection services)
+    {
+        services.AddOptions<JobManagerOptions>()
+            .BindConfiguration(JobManagerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<JobManagerOptions>>().Value.Shards));
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<ExecutionStore>();
+        services.AddSingleton<DispatchStore>();
+        services.AddSingleton<CallbackToken>();
+        services.AddHostedService<ShardCountCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+namespace JobManager.Core.Jobs;
+
+/// <summary>A stored job as the API shows it.</summary>
+public sealed record Job(
+    JobRef Ref,
+    bool Async,
+    bool Enabled,
+    bool Exclusive,
+    string InvocationTarget,
+    string InvocationType,
+    string? Payload,
+    string Schedule,
+    int TtlSeconds,
+    int CatchupWindowSeconds,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long? NextScheduledMs);

@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace JobManager.Core.Storage;
+
+/// <summary>
+/// The Lua scripts, loaded once from embedded resources. StackExchange.Redis sends each by SHA
+/// (EVALSHA) after first use, so their text crosses the wire once per connection.
+/// </summary>
+internal static class LuaScripts
+{
+    public static readonly string UpsertJob = Load("upsert_job");
+    public static readonly string DeleteJob = Load("delete_job");
+    public static readonly string ClaimDue = Load("claim_due");
+    public static readonly string RefillQueue = Load("refill_queue");
+    public static readonly string ReclaimPending = Load("reclaim_pending");
+    public static readonly string MarkStarted = Load("mark_started");
+    public static readonly string MarkFailed = Load("mark_failed");
+    public static readonly string ApplyCallback = Load("apply_callback");
+    public static readonly string ExpireDeadlines = Load("expire_deadlines");
+    public static readonly string CreateManualRun = Load("create_manual_run");
+    public static readonly string TrimExecutions = Load("trim_executions");
+
+    private static string Load(string name)
+    {
+        var resource = $"JobManager.Core.Storage.Scripts.{name}.lua";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded script {resource} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,67 @@
+using JobManager.Core.Jobs;
+using StackExchange.Redis;
+
+namespace JobManager.Core.Storage;
+
+/// <summary>
+/// Every Redis key JobManager uses, built in one place and documented in <c>docs/redis-keys.md</c>.
+/// All keys of a shard share the hash tag <c>{N}</c>, so every script touches a single hash slot and
+/// the store runs unchanged on Redis Cluster.
+/// </summary>
+public sealed class RedisKeys(int shardCount)
+{
+    /// <summary>Pub/sub channel on which the Api wakes sleeping dispatchers (message: due time in ms).</summary>
+    public static readonly RedisChannel WakeChannel = RedisChannel.Literal("jm:wake");
+
+    /// <summary>Records the shard count of the deployment, so a misconfigured process refuses to start.</summary>
+    public static readonly RedisKey ShardCountKey = "jm:meta:shards";
+
+    public int ShardCount { get; } = shardCount;
+
+    public IEnumerable<int> Shards => Enumerable.Range(0, ShardCount);
+
+    /// <summary>The shard of a job: a stable hash of service and job name.</summary>
+    public int ShardOf(JobRef job) =>
+        (int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(job.WheelMember)) % (uint)ShardCount);
+
+    private static string Prefix(int shard) => $"jm:{{{shard}}}:";
+
+    /// <summary>Hash: one job's configuration, its place in the schedule, and its last success.</summary>
+    public RedisKey Job(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}";
+
+    /// <summary>Sorted set (score 0, lexicographic): every job in the shard, member <c>service job</c>.</summary>
+    public RedisKey JobIndex(int shard) => $"{Prefix(shard)}jobs";
+
+    /// <summary>Sorted set (score 0, lexicographic): one service's jobs in the shard, member = job name.</summary>
+    public RedisKey ServiceJobIndex(int shard, string service) => $"{Prefix(shard)}svc:{service}:jobs";
+
+    /// <summary>Sorted set, the time wheel: member <c>service/job</c>, score = next due time (ms).</summary>
+    public RedisKey Due(int shard) => $"{Prefix(shard)}due";
+
+    /// <summary>Sorted set: pending executions, member <c>id/service/job</c>, score = lease expiry (ms).</summary>
+    public RedisKey Pending(int shard) => $"{Prefix(shard)}pending";
+
+    /// <summary>Sorted set: running executions, member <c>id/service/job</c>, score = deadline (ms).</summary>
+    public RedisKey Deadlines(int shard) => $"{Prefix(shard)}deadlines";
+
+    /// <summary>Hash: one execution.</summary>
+    public RedisKey Execution(int shard, string executionId) => $"{Prefix(shard)}exec:{executionId}";
+
+    /// <summary>Sorted set: a job's executions, score = scheduled time (ms).</summary>
+    public RedisKey JobExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:execs";
+
+    /// <summary>Sorted set: a service's executions in the shard, score = scheduled time (ms).</summary>
+    public RedisKey ServiceExecutions(int shard, string service) => $"{Prefix(shard)}svc:{service}:execs";
+
+    /// <summary>Set: ids of a job's pending and running executions (what <c>exclusive</c> checks).</summary>
+    public RedisKey ActiveExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:active";
+
+    /// <summary>The member naming an execution in the pending and deadline sets.</summary>
+    public static string WorkMember(string executionId, JobRef job) => $"{executionId}/{job.WheelMember}";
+
+    public static (string ExecutionId, JobRef Job) ParseWorkMember(string member)
+    {
+        var slash = member.IndexOf('/');
+        return (member[..slash], JobRef.FromWheelMember(member[(slash + 1)..]));
+    }
+}

@@ -1,0 +1,115 @@
+-- claim_due: claims a batch of due jobs from one shard's time wheel. For each job still due it
+-- creates the execution for its instant and advances the job to its next instant, in this one
+-- script, so however many dispatchers race every instant gets exactly one execution and none is
+-- skipped when a dispatcher dies right after claiming. New executions are pending under a lease:
+-- if the claimer dies before the webhook is accepted, reclaim_pending hands them to another.
+-- Catch-up: an instant later than grace_ms whose successor is also due is skipped and counted in
+-- `missed` (all dispatchers were down, no flood on return); the surviving instant fires only if it
+-- is within the job's catch-up window, else it is counted too. `missed` rides on the next execution.
+-- KEYS[1] due   KEYS[2] pending
+-- then per job i, 5 keys: job hash, job executions, service executions, active set, new execution hash
+-- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
+-- ARGV[4] refill threshold (queued instants)
+-- then per job i, 2 values: wheel member (service/job), new execution id
+-- Returns a list of entries:
+--   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
+--     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
+--     last_ok_summary|false, now_ms }
+--   { 'conflict', id, member, scheduled_ms }      exclusive job still busy; recorded as failed
+--   { 'refill', member, gen, tail_ms }            the job's queued instants run low
+--   { 'missed', member, count }                   instants counted, none fired
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lease, grace, keep = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+local threshold = tonumber(ARGV[4])
+local out = {}
+
+local function split(s)
+  local list = {}
+  if s then for v in string.gmatch(s, '[^,]+') do list[#list + 1] = tonumber(v) end end
+  return list
+end
+
+local jobs = (#KEYS - 2) / 5
+for i = 0, jobs - 1 do
+  local kjob, kexecs, ksvc, kactive, kexec =
+    KEYS[3 + i * 5], KEYS[4 + i * 5], KEYS[5 + i * 5], KEYS[6 + i * 5], KEYS[7 + i * 5]
+  local member, id = ARGV[5 + i * 2], ARGV[6 + i * 2]
+  local score = redis.call('ZSCORE', KEYS[1], member)
+  if score and tonumber(score) <= now then
+    local j = redis.call('HMGET', kjob, 'enabled', 'next_ms', 'queue', 'queue_end', 'kind', 'period_ms',
+      'catchup_s', 'exclusive', 'missed', 'gen', 'tail_ms')
+    if j[1] ~= '1' then
+      redis.call('ZREM', KEYS[1], member)
+    elseif not j[2] or j[2] == '' then
+      if j[4] == '1' then
+        redis.call('ZREM', KEYS[1], member)
+      else
+        -- The queue ran dry before a refill landed: keep the job leased until one does.
+        redis.call('ZADD', KEYS[1], now + lease, member)
+        out[#out + 1] = { 'refill', member, j[10], j[11] or '' }
+      end
+    else
+      local kind, instant, queue = j[5], tonumber(j[2]), split(j[3])
+      local missed = tonumber(j[9] or '0') or 0
+      local nxt
+      if kind == 'rate' then
+        local period = tonumber(j[6])
+        if now - instant > grace then
+          local skip = math.floor((now - instant) / period)
+          missed = missed + skip
+          instant = instant + skip * period
+        end
+        nxt = instant + period
+      else
+        nxt = table.remove(queue, 1)
+        while nxt and nxt <= now and now - instant > grace do
+          missed = missed + 1
+          instant = nxt
+          nxt = table.remove(queue, 1)
+        end
+      end
+
+      if now - instant > tonumber(j[7]) * 1000 then
+        missed = missed + 1
+        out[#out + 1] = { 'missed', member, missed }
+      else
+        local f = redis.call('HMGET', kjob, 'service', 'job', 'target', 'payload', 'schedule', 'ttl_s',
+          'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
+        redis.call('HSET', kexec, 'id', id, 'service', f[1], 'job', f[2], 'trigger', 'schedule',
+          'sched_ms', instant, 'ttl_s', f[6], 'missed', missed, 'heartbeats', 0)
+        redis.call('ZADD', kexecs, instant, id)
+        redis.call('ZADD', ksvc, instant, id)
+        local work = id .. '/' .. member
+        if j[8] == '1' and redis.call('SCARD', kactive) > 0 then
+          redis.call('HSET', kexec, 'status', 'failure', 'reason', 'exclusive_conflict', 'attempt', 0,
+            'finished_ms', now)
+          redis.call('PEXPIRE', kexec, keep)
+          out[#out + 1] = { 'conflict', id, member, instant }
+        else
+          redis.call('HSET', kexec, 'status', 'pending', 'attempt', 1)
+          redis.call('SADD', kactive, id)
+          redis.call('ZADD', KEYS[2], now + lease, work)
+          out[#out + 1] = { 'fire', id, member, instant, 1, missed, f[3], f[4], f[5], f[6],
+            f[7], f[8], f[9], f[10], f[11], now }
+        end
+        missed = 0
+      end
+
+      if nxt then
+        redis.call('ZADD', KEYS[1], nxt, member)
+        redis.call('HSET', kjob, 'next_ms', nxt, 'queue', table.concat(queue, ','), 'missed', missed)
+      elseif kind ~= 'rate' and j[4] ~= '1' then
+        redis.call('ZADD', KEYS[1], now + lease, member)
+        redis.call('HSET', kjob, 'next_ms', '', 'queue', '', 'missed', missed)
+      else
+        redis.call('ZREM', KEYS[1], member)
+        redis.call('HSET', kjob, 'next_ms', '', 'queue', '', 'missed', missed)
+      end
+      if kind ~= 'rate' and j[4] ~= '1' and #queue < threshold then
+        out[#out + 1] = { 'refill', member, j[10], j[11] or '' }
+      end
+    end
+  end
+end
+return out

@@ -1,0 +1,29 @@
+-- expire_deadlines: ends running executions whose deadline has passed as failure/timeout. Checks the
+-- execution itself, not only the deadline set, so a heartbeat or final callback that landed first
+-- wins: a heartbeat's later deadline is kept, a final status is left alone.
+-- KEYS[1] deadlines   then per execution i, 2 keys: execution hash, job active set
+-- ARGV[1] retention_ms   then per execution i: deadline member (id/service/job)
+-- Returns the list of members that timed out.
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local out = {}
+for i = 0, (#KEYS - 1) / 2 - 1 do
+  local kexec, kactive = KEYS[2 + i * 2], KEYS[3 + i * 2]
+  local work = ARGV[2 + i]
+  local score = redis.call('ZSCORE', KEYS[1], work)
+  if score and tonumber(score) <= now then
+    local e = redis.call('HMGET', kexec, 'status', 'deadline_ms', 'id')
+    if e[1] == 'running' and tonumber(e[2]) <= now then
+      redis.call('HSET', kexec, 'status', 'failure', 'reason', 'timeout', 'finished_ms', now)
+      redis.call('PEXPIRE', kexec, ARGV[1])
+      redis.call('ZREM', KEYS[1], work)
+      redis.call('SREM', kactive, e[3])
+      out[#out + 1] = work
+    elseif e[1] == 'running' then
+      redis.call('ZADD', KEYS[1], e[2], work)
+    else
+      redis.call('ZREM', KEYS[1], work)
+    end
+  end
+end
+return out

@@ -1,0 +1,46 @@
+-- upsert_job: creates or updates one job and its place in the time wheel, atomically, so a
+-- concurrent PUT never leaves a half-written job and the wheel always matches the job hash.
+-- A PUT that keeps an enabled job's schedule keeps its queued instants (re-saving a job must not
+-- skip or repeat a run); a new schedule or a re-enable replaces them at once.
+-- KEYS[1] job hash   KEYS[2] shard job index   KEYS[3] service job index   KEYS[4] due (time wheel)
+-- ARGV[1] wheel member (service/job)   ARGV[2] index member (service job)   ARGV[3] job name
+-- ARGV[4] now (ISO-8601)   ARGV[5] schedule text   ARGV[6] enabled '1'|'0'
+-- ARGV[7] next_ms ('' when none)   ARGV[8] queue (comma list)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
+-- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields
+-- Returns { created 1|0, next_ms or '', gen }
+local unpack = unpack or table.unpack
+local job = KEYS[1]
+local existed = redis.call('EXISTS', job)
+local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 'tail_ms', 'queue_end')
+
+local plain = {}
+for i = 13, #ARGV do plain[#plain + 1] = ARGV[i] end
+if #plain > 0 then redis.call('HSET', job, unpack(plain)) end
+
+local next_ms, queue, tail_ms, queue_end = ARGV[7], ARGV[8], ARGV[9], ARGV[10]
+local keep = existed == 1 and old[1] == ARGV[5] and old[2] == '1' and ARGV[6] == '1'
+    and old[3] and old[3] ~= ''
+if keep then
+  next_ms, queue, tail_ms, queue_end = old[3], old[4] or '', old[5] or '', old[6] or '0'
+end
+
+redis.call('HSET', job, 'schedule', ARGV[5], 'enabled', ARGV[6], 'next_ms', next_ms, 'queue', queue,
+  'tail_ms', tail_ms, 'queue_end', queue_end, 'updated_at', ARGV[4])
+if existed == 0 then
+  redis.call('HSET', job, 'created_at', ARGV[4], 'missed', '0')
+  redis.call('ZADD', KEYS[2], 0, ARGV[2])
+  redis.call('ZADD', KEYS[3], 0, ARGV[3])
+end
+if ARGV[11] == '1' then
+  redis.call('HSET', job, 'payload', ARGV[12])
+else
+  redis.call('HDEL', job, 'payload')
+end
+local gen = redis.call('HINCRBY', job, 'gen', 1)
+
+if next_ms ~= '' then
+  redis.call('ZADD', KEYS[4], next_ms, ARGV[1])
+else
+  redis.call('ZREM', KEYS[4], ARGV[1])
+end
+return { existed == 0 and 1 or 0, next_ms, gen }

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace JobManager.Dispatcher.Configuration;
+
+/// <summary>How a dispatcher claims and paces work. Bound from <c>JobManager:Dispatcher</c>.</summary>
+public sealed class DispatcherOptions
+{
+    public const string SectionName = "JobManager:Dispatcher";
+
+    /// <summary>
+    /// How long a claimed execution stays with its dispatcher before another may take it over. Must
+    /// outlast a webhook delivery, or a slow but live dispatcher is overtaken and the webhook doubles.
+    /// </summary>
+    [Range(2, 3600)]
+    public int LeaseSeconds { get; set; } = 45;
+
+    /// <summary>Due jobs claimed per script call.</summary>
+    [Range(1, 1000)]
+    public int ClaimBatchSize { get; set; } = 200;
+
+    /// <summary>Webhooks in flight at once from one dispatcher; claiming pauses while all are busy.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentDeliveries { get; set; } = 256;
+
+    /// <summary>
+    /// An instant this late whose successor is also due counts as missed instead of firing: the
+    /// difference between a busy moment (every instant still fires) and an outage (no flood).
+    /// </summary>
+    [Range(1, 3600)]
+    public int MissedRunGraceSeconds { get; set; } = 10;
+
+    /// <summary>Longest sleep with nothing known to be due; pub/sub wakes the dispatcher sooner.</summary>
+    [Range(1, 300)]
+    public int MaxIdleSeconds { get; set; } = 10;
+
+}

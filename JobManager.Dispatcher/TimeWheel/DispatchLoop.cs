@@ -1,0 +1,148 @@
+using JobManager.Core.Dispatch;
+using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Webhooks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace JobManager.Dispatcher.TimeWheel;
+
+/// <summary>
+/// The time wheel's driver. Sleeps until the earliest due job, expired lease or deadline of any
+/// shard (or until woken), then for each shard with work: times out overdue executions, claims due
+/// jobs in batches as delivery slots allow, and takes over executions whose lease expired.
+/// </summary>
+public sealed class DispatchLoop(
+    DispatchStore store,
+    RedisClock clock,
+    WakeSignal wake,
+    DeliveryPipeline deliveries,
+    ScheduleRefiller refiller,
+    DispatcherHealth health,
+    IOptions<DispatcherOptions> options,
+    ILogger<DispatchLoop> logger) : BackgroundService
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        Log.Started(logger, store.Keys.ShardCount, settings.LeaseSeconds, settings.MaxConcurrentDeliveries);
+        var backoff = new Backoff();
+        var subscribed = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!subscribed)
+                {
+                    await wake.SubscribeAsync();
+                    subscribed = true;
+                }
+                await clock.SyncAsync();
+                var earliest = await store.PeekEarliestAsync();
+                health.ReportReachable();
+                backoff.Reset();
+
+                var nowMs = clock.NowMs;
+                var due = store.Keys.Shards.Where(shard => earliest[shard] <= nowMs).ToList();
+                if (due.Count == 0)
+                {
+                    var idleUntil = nowMs + settings.MaxIdleSeconds * 1000L;
+                    await wake.SleepUntilAsync(Math.Min(earliest.Min() ?? idleUntil, idleUntil), stoppingToken);
+                    continue;
+                }
+                // Start at a random shard so replicas woken together spread over the shards.
+                var offset = Random.Shared.Next(due.Count);
+                await Task.WhenAll(due.Skip(offset).Concat(due.Take(offset)).Select(shard => ProcessShardAsync(shard, stoppingToken)));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                health.ReportUnreachable();
+                var delay = backoff.Next();
+                Log.RedisUnavailable(logger, ex.GetType().Name, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            catch (Exception ex)
+            {
+                var delay = backoff.Next();
+                Log.LoopError(logger, ex, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        // No new claims now; let deliveries in flight record their answers. Whatever does not finish
+        // keeps its lease and is delivered again by another dispatcher.
+        Log.Draining(logger, (int)DrainTimeout.TotalSeconds, deliveries.InFlight);
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(DrainTimeout);
+        await deliveries.DrainAsync(drain.Token);
+    }
+
+    private async Task ProcessShardAsync(int shard, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var batch = settings.ClaimBatchSize;
+        var leaseMs = settings.LeaseSeconds * 1000L;
+
+        while (await store.ExpireDeadlinesAsync(shard, clock.NowMs, batch) == batch)
+        {
+        }
+        await ClaimWhileDueAsync(
+            reserved => store.ClaimDueAsync(shard, clock.NowMs, reserved, leaseMs, settings.MissedRunGraceSeconds * 1000L),
+            stoppingToken);
+        await ClaimWhileDueAsync(reserved => store.ReclaimAsync(shard, clock.NowMs, reserved, leaseMs), stoppingToken);
+    }
+
+    private async Task ClaimWhileDueAsync(Func<int, Task<ClaimResult>> claim, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var reserved = await deliveries.ReserveAsync(options.Value.ClaimBatchSize, stoppingToken);
+            ClaimResult result;
+            try
+            {
+                result = await claim(reserved);
+            }
+            catch
+            {
+                deliveries.Release(reserved);
+                throw;
+            }
+            deliveries.Release(reserved - result.Deliveries.Count);
+            foreach (var delivery in result.Deliveries)
+            {
+                deliveries.Start(delivery);
+            }
+            foreach (var refill in result.Refills)
+            {
+                await refiller.RefillAsync(refill);
+            }
+            if (result.Candidates < reserved)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Exponential backoff with jitter for reconnecting: 100 ms doubling to 5 s.</summary>
+    private sealed class Backoff
+    {
+        private int _attempt;
+
+        public void Reset() => _attempt = 0;
+
+        public TimeSpan Next()
+        {
+            var ceiling = Math.Min(5000, 100 * Math.Pow(2, _attempt++));
+            return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using JobManager.Core.Dispatch;
+using JobManager.Core.Jobs;
+using JobManager.Core.Schedules;
+using JobManager.Dispatcher.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace JobManager.Dispatcher.TimeWheel;
+
+/// <summary>
+/// Computes the next instants of cron and at jobs whose queue runs low (Lua cannot evaluate cron) and
+/// lands them with a script that refuses them if the job changed or another dispatcher refilled first.
+/// </summary>
+public sealed class ScheduleRefiller(
+    DispatchStore store, RedisClock clock, WakeSignal wake, IOptions<DispatcherOptions> options, ILogger<ScheduleRefiller> logger)
+{
+    public async Task RefillAsync(RefillRequest request)
+    {
+        if (await store.GetScheduleAsync(request.Job) is not { } job)
+        {
+            return;
+        }
+        if (!ScheduleExpression.TryParse(job.Schedule, out var schedule, out var error))
+        {
+            Log.UnparsableSchedule(logger, request.Job, error);
+            return;
+        }
+        var nowMs = clock.NowMs;
+        // Instants older than the catch-up window would only be counted as missed by the claim, one
+        // refill at a time; skip and count them here instead.
+        var notAfterMs = nowMs - job.CatchupSeconds * 1000L - options.Value.MissedRunGraceSeconds * 1000L;
+        var instants = ScheduleQueue.Refill(schedule, request.Job, request.TailMs ?? nowMs, notAfterMs, JobDefaults.QueuedOccurrences);
+        if (await store.RefillAsync(request, instants))
+        {
+            if (instants.Skipped > 0)
+            {
+                Log.MissedInstants(logger, request.Job, instants.Skipped);
+            }
+            if (instants.InstantsMs.Count > 0)
+            {
+                wake.Request(instants.InstantsMs[0]);
+            }
+        }
+    }
+}

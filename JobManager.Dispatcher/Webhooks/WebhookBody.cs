@@ -1,0 +1,28 @@
+namespace JobManager.Dispatcher.Webhooks;
+
+/// <summary>
+/// What the service receives: exactly the seed's fields, in the seed's order, plus
+/// <c>service_name</c> and <c>execution_id</c>.
+/// </summary>
+public sealed record WebhookBody(
+    string CallbackUrl,
+    long InvocationLatencyMs,
+    double InvocationLatencyPct,
+    string JobName,
+    LastSuccessfulExecution? LastSuccessfulExecution,
+    string? Payload,
+    string Schedule,
+    long ScheduledTimeMs,
+    string ScheduledTime,
+    string ServiceName,
+    string ExecutionId);
+
+/// <summary>The job's last successful execution; its <c>state</c> and <c>summary</c> carry over between runs.</summary>
+public sealed record LastSuccessfulExecution(
+    string Name,
+    long ScheduledTimeMs,
+    string ScheduledTime,
+    long? ServiceInvokedAtMs,
+    string? State,
+    string Status,
+    string? Summary);
