@@ -25,6 +25,9 @@ public abstract class ScheduleExpression
 
     public abstract ScheduleKind Kind { get; }
 
+    /// <summary>The expression as the user wrote it, outer whitespace removed.</summary>
+    public override string ToString() => Text;
+
     /// <summary>
     /// The first occurrence strictly after <paramref name="after"/>, or null when the schedule has no
     /// occurrence left. <paramref name="phaseSeconds"/> only matters to <c>rate</c> schedules (see
