@@ -28,6 +28,7 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<DispatcherHealth>();
         services.AddHealthChecks().AddCheck<DispatcherHealth>("dispatch-loop");
         services.AddHostedService<DispatchLoop>();
+        services.AddHostedService<Retention.RetentionSweeper>();
 
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp =>

@@ -13,7 +13,7 @@ public static class CallbackRequest
     public static CallbackReport? Read(JsonElement body, ValidationErrors errors)
     {
         var fields = new JsonFields(body, errors);
-        fields.RejectUnknown(Known);
+        fields.RejectUnknown(Known, Known);
         var status = fields.String("status");
         if (status is null)
         {

@@ -26,7 +26,7 @@ public static class JobRequest
     public static JobDefinition? Read(JsonElement body, JobRef job, ValidationErrors errors)
     {
         var fields = new JsonFields(body, errors);
-        fields.RejectUnknown(Known);
+        fields.RejectUnknown(Known, Writable);
 
         var isAsync = fields.Bool("async") ?? JobDefaults.Async;
         if (!isAsync)

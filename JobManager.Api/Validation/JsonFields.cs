@@ -5,14 +5,14 @@ namespace JobManager.Api.Validation;
 /// <summary>Typed reads of one JSON object's fields that record a named error instead of throwing.</summary>
 public sealed class JsonFields(JsonElement root, ValidationErrors errors)
 {
-    /// <summary>Reports every field not in <paramref name="known"/> as unknown.</summary>
-    public void RejectUnknown(IReadOnlySet<string> known)
+    /// <summary>Reports every field not in <paramref name="known"/> as unknown, naming the ones a client may set.</summary>
+    public void RejectUnknown(IReadOnlySet<string> known, IEnumerable<string> settable)
     {
         foreach (var property in root.EnumerateObject())
         {
             if (!known.Contains(property.Name))
             {
-                errors.Add(property.Name, $"unknown field; allowed fields are {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+                errors.Add(property.Name, $"unknown field; the fields are {string.Join(", ", settable.Order(StringComparer.Ordinal))}");
             }
         }
     }

@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobStore>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<DispatchStore>();
+        services.AddSingleton<RetentionStore>();
         services.AddSingleton<CallbackToken>();
         services.AddHostedService<ShardCountCheck>();
         return services;

@@ -56,6 +56,9 @@ public sealed class RedisKeys(int shardCount)
     /// <summary>Set: ids of a job's pending and running executions (what <c>exclusive</c> checks).</summary>
     public RedisKey ActiveExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:active";
 
+    /// <summary>String: which dispatcher is sweeping the shard's history right now (a short lease).</summary>
+    public RedisKey SweepLease(int shard) => $"{Prefix(shard)}sweep";
+
     /// <summary>The member naming an execution in the pending and deadline sets.</summary>
     public static string WorkMember(string executionId, JobRef job) => $"{executionId}/{job.WheelMember}";
 

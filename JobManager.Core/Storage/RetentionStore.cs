@@ -1,0 +1,80 @@
+using JobManager.Core.Configuration;
+using JobManager.Core.Jobs;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace JobManager.Core.Storage;
+
+/// <summary>
+/// Removes execution history past <c>JobManager:Retention</c>: beyond the per-job count, or older than
+/// the retention days. Finished executions also carry a Redis expiry of the same length, so history
+/// ages out even for jobs that were deleted; this sweep keeps the indexes and the count bounded.
+/// </summary>
+public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<RetentionOptions> retention)
+{
+    private const int ChunkSize = 500;
+
+    /// <summary>
+    /// Takes the shard's sweep lease so only one dispatcher sweeps it at a time; false when another holds it.
+    /// </summary>
+    public Task<bool> TryLeaseShardAsync(int shard, string owner, TimeSpan lease) =>
+        redis.GetDatabase().StringSetAsync(keys.SweepLease(shard), owner, lease, When.NotExists);
+
+    /// <summary>Sweeps every job of one shard; returns how many executions were removed.</summary>
+    public async Task<long> SweepShardAsync(int shard, long nowMs, CancellationToken cancellationToken)
+    {
+        var db = redis.GetDatabase();
+        var cutoffMs = nowMs - retention.Value.Days * 86_400_000L;
+        var services = new HashSet<string>(StringComparer.Ordinal);
+        long removed = 0;
+        RedisValue after = default;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var members = await db.SortedSetRangeByValueAsync(
+                keys.JobIndex(shard), after, default, after.IsNull ? Exclude.None : Exclude.Start, Order.Ascending, 0, ChunkSize);
+            foreach (var member in members)
+            {
+                var job = JobRef.FromIndexMember(member!);
+                services.Add(job.Service);
+                removed += await TrimJobAsync(db, shard, job, cutoffMs);
+            }
+            if (members.Length < ChunkSize)
+            {
+                break;
+            }
+            after = members[^1];
+        }
+        // Index entries of deleted jobs' executions: their hashes expire on their own.
+        foreach (var service in services)
+        {
+            await db.SortedSetRemoveRangeByScoreAsync(keys.ServiceExecutions(shard, service), double.NegativeInfinity, cutoffMs);
+        }
+        return removed;
+    }
+
+    private async Task<long> TrimJobAsync(IDatabase db, int shard, JobRef job, long cutoffMs)
+    {
+        var index = keys.JobExecutions(job);
+        var excess = await db.SortedSetLengthAsync(index) - retention.Value.PerJob;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (excess > 0)
+        {
+            foreach (var id in await db.SortedSetRangeByRankAsync(index, 0, Math.Min(excess, ChunkSize) - 1))
+            {
+                ids.Add(id!);
+            }
+        }
+        foreach (var id in await db.SortedSetRangeByScoreAsync(index, double.NegativeInfinity, cutoffMs, Exclude.None, Order.Ascending, 0, ChunkSize))
+        {
+            ids.Add(id!);
+        }
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        var scriptKeys = new List<RedisKey>(2 + ids.Count) { index, keys.ServiceExecutions(shard, job.Service) };
+        scriptKeys.AddRange(ids.Select(id => keys.Execution(shard, id)));
+        var result = await db.ScriptEvaluateAsync(LuaScripts.TrimExecutions, [.. scriptKeys], [.. ids.Select(id => (RedisValue)id)]);
+        return (long)result;
+    }
+}
