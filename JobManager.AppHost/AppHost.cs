@@ -1,14 +1,32 @@
+using Microsoft.Extensions.Configuration;
 using JobManager.AppHost.Redis;
+using JobManager.AppHost.Services;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 // A container, a redis-server from PATH or your own server: Redis:Mode decides (docs/app-host.md).
 var redis = builder.AddJobManagerRedis("redis");
 
-builder.AddProject<Projects.JobManager_Api>("api")
+// Signs callback URLs; generated once and kept in the app host's user secrets.
+var callbackSecret = builder.AddParameter("callback-secret",
+    new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+
+var api = builder.AddProject<Projects.JobManager_Api>("api")
     .WithReference(redis)
     .WaitFor(redis)
+    .WithEnvironment("JobManager__CallbackSecret", callbackSecret)
+    .WithJobManagerSettings(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
+
+builder.AddProject<Projects.JobManager_Dispatcher>("dispatcher")
+    .WithReference(redis)
+    .WaitFor(redis)
+    .WaitFor(api)
+    .WithEnvironment("JobManager__CallbackSecret", callbackSecret)
+    .WithEnvironment("JobManager__PublicBaseUrl", api.GetEndpoint("http"))
+    .WithJobManagerSettings(builder.Configuration)
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(builder.Configuration.GetValue("Dispatcher:Replicas", 2));
 
 builder.Build().Run();

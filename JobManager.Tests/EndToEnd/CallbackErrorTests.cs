@@ -5,10 +5,10 @@ using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.EndToEnd;
 
-[Collection(JobManagerCollection.Name)]
-public sealed class CallbackErrorTests(JobManagerFixture fixture)
+[Collection(AppHostCollection.Name)]
+public sealed class CallbackErrorTests(AppHostFixture fixture)
 {
-    private readonly ApiClient _api = fixture.Api;
+    private readonly ApiClient _api = fixture.Client;
     private readonly WebhookReceiver _receiver = fixture.Receiver;
 
     private async Task<(string Service, ReceivedWebhook Webhook)> DeliveredAsync()

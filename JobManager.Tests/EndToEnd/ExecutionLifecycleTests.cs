@@ -2,10 +2,10 @@ using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.EndToEnd;
 
-[Collection(JobManagerCollection.Name)]
-public sealed class ExecutionLifecycleTests(JobManagerFixture fixture)
+[Collection(AppHostCollection.Name)]
+public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
 {
-    private readonly ApiClient _api = fixture.Api;
+    private readonly ApiClient _api = fixture.Client;
     private readonly WebhookReceiver _receiver = fixture.Receiver;
 
     private async Task<(string Service, string Path, string ExecutionId)> RunOnceAsync(string job, int ttlSeconds = 300)

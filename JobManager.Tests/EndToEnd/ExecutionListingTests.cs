@@ -3,10 +3,10 @@ using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.EndToEnd;
 
-[Collection(JobManagerCollection.Name)]
-public sealed class ExecutionListingTests(JobManagerFixture fixture)
+[Collection(AppHostCollection.Name)]
+public sealed class ExecutionListingTests(AppHostFixture fixture)
 {
-    private readonly ApiClient _api = fixture.Api;
+    private readonly ApiClient _api = fixture.Client;
     private readonly WebhookReceiver _receiver = fixture.Receiver;
 
     [Fact]

@@ -5,10 +5,10 @@ using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.EndToEnd;
 
-[Collection(JobManagerCollection.Name)]
-public sealed class JobsApiTests(JobManagerFixture fixture)
+[Collection(AppHostCollection.Name)]
+public sealed class JobsApiTests(AppHostFixture fixture)
 {
-    private readonly ApiClient _api = fixture.Api;
+    private readonly ApiClient _api = fixture.Client;
 
     private object SeedJob => new
     {

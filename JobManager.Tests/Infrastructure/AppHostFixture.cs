@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using JobManager.Core.Callbacks;
+using JobManager.Core.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace JobManager.Tests.Infrastructure;
 
@@ -18,14 +21,31 @@ public class AppHostFixture : IAsyncLifetime
     private readonly string _dataDirectory =
         Path.Combine(Path.GetTempPath(), $"jobmanager-tests-{Guid.NewGuid():N}");
 
+    /// <summary>The callback secret the app host is given, so tests can sign callback URLs themselves.</summary>
+    public const string CallbackSecret = "test-callback-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+
     private DistributedApplication? _app;
     private HttpClient? _api;
+    private WebhookReceiver? _receiver;
 
     /// <summary>The running app, for resources other than the Api (e.g. <c>GetConnectionStringAsync("redis")</c>).</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app host has not started.");
 
     /// <summary>An <see cref="HttpClient"/> whose base address is the Api's http endpoint.</summary>
     public HttpClient Api => _api ?? throw new InvalidOperationException("The app host has not started.");
+
+    /// <summary>The Api as a user drives it: JSON in the seed's spelling.</summary>
+    public ApiClient Client => new(Api);
+
+    /// <summary>A real HTTP endpoint on 127.0.0.1 that records the webhooks it receives.</summary>
+    public WebhookReceiver Receiver => _receiver ?? throw new InvalidOperationException("The receiver has not started.");
+
+    /// <summary>How many dispatchers the app host runs.</summary>
+    public int DispatcherReplicas => 2;
+
+    /// <summary>Callback tokens as the deployment signs them.</summary>
+    public CallbackToken CallbackTokens { get; } =
+        new(Options.Create(new JobManagerOptions { CallbackSecret = CallbackSecret }));
 
     /// <summary>How long <see cref="InitializeAsync"/> took, from creating the builder to a healthy Api.</summary>
     public TimeSpan StartDuration { get; private set; }
@@ -51,6 +71,8 @@ public class AppHostFixture : IAsyncLifetime
             // A redis-server per run, on an empty folder: no Docker needed, and no state from earlier runs.
             "--Redis:Mode=local",
             $"--Redis:DataDirectory={_dataDirectory}",
+            $"--Parameters:callback-secret={CallbackSecret}",
+            $"--Dispatcher:Replicas={DispatcherReplicas}",
             .. AppHostArguments,
         ];
 
@@ -62,7 +84,9 @@ public class AppHostFixture : IAsyncLifetime
             _app = await builder.BuildAsync(timeout.Token);
             await _app.StartAsync(timeout.Token);
             await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync("dispatcher", timeout.Token);
             _api = _app.CreateHttpClient("api");
+            _receiver = await WebhookReceiver.StartAsync();
             StartDuration = stopwatch.Elapsed;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -82,6 +106,11 @@ public class AppHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _api?.Dispose();
+        if (_receiver is not null)
+        {
+            await _receiver.DisposeAsync();
+            _receiver = null;
+        }
         if (_app is not null)
         {
             // Stopping first waits for the orchestrator to end redis-server and the Api.
