@@ -8,8 +8,8 @@ namespace JobManager.AppHost.Redis;
 public static class JobManagerRedisExtensions
 {
     /// <summary>
-    /// Adds Redis as <see cref="RedisMode"/> says: a container, a local <c>redis-server</c> or an external
-    /// server. Each is a resource with a connection string called <paramref name="name"/> and a health check
+    /// Adds Redis as <see cref="RedisMode"/> says: a container, a local <c>redis-server</c>, an external
+    /// server or the embedded Garnet store. Each is a resource with a connection string called <paramref name="name"/> and a health check
     /// that PINGs it, so <c>WithReference(redis).WaitFor(redis)</c> means the same in every mode. Throws at
     /// once, saying what to install or set, when the chosen Redis cannot be had.
     /// </summary>
@@ -27,6 +27,7 @@ public static class JobManagerRedisExtensions
             RedisMode.Container => builder.AddDurableRedisContainer(name),
             RedisMode.Local => builder.AddLocalRedis(name, FindRedisServer()!, settings.DataDirectory),
             RedisMode.External => builder.AddConnectionString(name).WithRedisPingHealthCheck(),
+            RedisMode.Embedded => builder.AddEmbeddedRedis(name, EmbeddedRedisExtensions.FindProgram()!, Path.Combine(settings.DataDirectory, "garnet")),
             _ => throw new InvalidOperationException($"Redis mode {mode} was not resolved."),
         };
     }
@@ -50,12 +51,15 @@ public static class JobManagerRedisExtensions
             RedisMode.Local => throw Unavailable($"Redis:Mode=local needs `{LocalRedisExtensions.ServerCommand}` on PATH, and there is none."),
             RedisMode.External when !string.IsNullOrWhiteSpace(configuration.GetConnectionString("redis")) => (RedisMode.External, "requested"),
             RedisMode.External => throw Unavailable("Redis:Mode=external needs ConnectionStrings:redis (e.g. localhost:6379), and it is not set."),
+            RedisMode.Embedded when EmbeddedRedisExtensions.FindProgram() is { } program => (RedisMode.Embedded, $"requested; {program}"),
+            RedisMode.Embedded => throw Unavailable($"Redis:Mode=embedded cannot start: {NoDevRedis}"),
             _ => throw new InvalidOperationException($"Unknown Redis mode {requested}."),
         };
     }
 
-    // The container first (isolated, the same Redis version for everyone), then a local redis-server (no
-    // Docker needed). An external server is never guessed: it must be asked for.
+    // Real Redis first: the container (isolated, the same version for everyone), then a local redis-server.
+    // Garnet last: it speaks RESP and runs JobManager's scripts, but it is not Redis, so it is the fallback for
+    // a machine with only the .NET SDK. An external server is never guessed: it must be asked for.
     private static (RedisMode Mode, string Reason) ResolveAuto(string cli, string noDaemon)
     {
         if (DockerDetector.IsDaemonHealthy(cli))
@@ -68,8 +72,16 @@ public static class JobManagerRedisExtensions
             return (RedisMode.Local, $"auto: {noDaemon}; found {path}");
         }
 
-        throw Unavailable($"Redis:Mode=auto found no Redis to run: {noDaemon}, and there is no `{LocalRedisExtensions.ServerCommand}` on PATH.");
+        if (EmbeddedRedisExtensions.FindProgram() is { } program)
+        {
+            return (RedisMode.Embedded, $"auto: {noDaemon}; no `{LocalRedisExtensions.ServerCommand}` on PATH; running Garnet from {program}");
+        }
+
+        throw Unavailable($"Redis:Mode=auto found no Redis to run: {noDaemon}, there is no `{LocalRedisExtensions.ServerCommand}` on PATH, and {NoDevRedis}");
     }
+
+    private const string NoDevRedis = "the embedded store's program, JobManager.DevRedis.dll, is not built (build the solution, "
+        + "or JobManager.AppHost, which builds it).";
 
     private static string? FindRedisServer() => ExecutableSearch.FindOnPath(LocalRedisExtensions.ServerCommand);
 
@@ -81,7 +93,8 @@ public static class JobManagerRedisExtensions
           - start Docker (Redis:Mode=container, or auto);
           - install Redis so that redis-server is on PATH, e.g. `sudo apt-get install redis-server` or `brew install redis` (Redis:Mode=local, or auto);
           - use a Redis you run yourself: set Redis__Mode=external and ConnectionStrings__redis=host:port
-            (or `dotnet user-secrets set ConnectionStrings:redis host:port --project JobManager.AppHost`).
+            (or `dotnet user-secrets set ConnectionStrings:redis host:port --project JobManager.AppHost`);
+          - use the embedded Garnet store, which needs only the .NET SDK (Redis:Mode=embedded, or auto).
         Valid Redis:Mode values: {RedisSettings.ValidModes}.
         """);
 

@@ -7,8 +7,8 @@ internal static class LocalRedisExtensions
     public const string ServerCommand = "redis-server";
 
     /// <summary>
-    /// Adds <paramref name="command"/> (a <c>redis-server</c>) listening on a free loopback port, keeping
-    /// its data in <paramref name="dataDirectory"/>, which is created if missing.
+    /// Adds <paramref name="command"/> (a <c>redis-server</c>) on a free loopback port, with
+    /// <see cref="RedisDurability.Arguments"/> and its data in <paramref name="dataDirectory"/> (created if missing).
     /// </summary>
     public static IResourceBuilder<LocalRedisResource> AddLocalRedis(
         this IDistributedApplicationBuilder builder, string name, string command, string dataDirectory)
@@ -16,12 +16,7 @@ internal static class LocalRedisExtensions
         Directory.CreateDirectory(dataDirectory);
         var redis = new LocalRedisResource(name, command, dataDirectory);
 
-        // A fixed port chosen now, not proxied: clients reach redis-server directly (no extra hop on every
-        // command), and a restart from the dashboard keeps the port the services already know.
-        var port = FreePort.Next();
-
-        return builder.AddResource(redis)
-            .WithEndpoint(port: port, targetPort: port, scheme: "redis", name: LocalRedisResource.PrimaryEndpointName, isProxied: false)
+        return builder.AddRedisProcess(redis)
             .WithArgs(context =>
             {
                 context.Args.Add("--port");
@@ -36,8 +31,6 @@ internal static class LocalRedisExtensions
                 {
                     context.Args.Add(argument);
                 }
-            })
-            .WithIconName("Database")
-            .WithRedisPingHealthCheck();
+            });
     }
 }

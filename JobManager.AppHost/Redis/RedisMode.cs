@@ -5,7 +5,7 @@ public enum RedisMode
 {
     /// <summary>
     /// The default: <see cref="Container"/> when a Docker daemon answers, else <see cref="Local"/> when
-    /// <c>redis-server</c> is on PATH, else fail at start saying what to install.
+    /// <c>redis-server</c> is on PATH, else <see cref="Embedded"/>.
     /// </summary>
     Auto,
 
@@ -17,4 +17,10 @@ public enum RedisMode
 
     /// <summary>A server the app host does not start, named by <c>ConnectionStrings:redis</c>.</summary>
     External,
+
+    /// <summary>
+    /// JobManager.DevRedis: Microsoft Garnet in a small .NET program, started by the app host on a free port.
+    /// Needs nothing but the .NET SDK; the last resort of <see cref="Auto"/>.
+    /// </summary>
+    Embedded,
 }

@@ -36,7 +36,9 @@ internal sealed class RedisPingHealthCheck(IResourceWithConnectionString redis) 
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"PING to '{redis.Name}' failed: {exception.Message}", exception);
+            // The message, not the exception: the check fails every second while a server starts, and a stack
+            // trace each time would bury the resource's log.
+            return HealthCheckResult.Unhealthy($"PING to '{redis.Name}' failed: {exception.Message}");
         }
     }
 }
