@@ -3,6 +3,7 @@ using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.TimeWheel;
 using JobManager.Dispatcher.Webhooks;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace JobManager.Dispatcher;
 
@@ -48,8 +49,10 @@ internal static class DispatcherServiceExtensions
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("JobManager/1.0");
             })
             // Not the service defaults' handlers: service discovery must not resolve user-typed URLs to
-            // our own services, and a generic retry would re-send webhooks outside the lease's control.
+            // our own services, and retries are WebhookRetry's, which knows each execution's budget.
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());
+        services.AddResiliencePipeline<string, HttpResponseMessage>(WebhookRetry.PipelineName, (pipeline, context) =>
+            WebhookRetry.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value));
         return builder;
     }
 }

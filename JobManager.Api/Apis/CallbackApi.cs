@@ -27,7 +27,7 @@ public static class CallbackApi
         string executionId, string token, HttpRequest request, CallbackToken tokens, ExecutionStore store,
         CancellationToken cancellationToken)
     {
-        if (tokens.Verify(executionId, token) is null)
+        if (!tokens.Verify(executionId, token))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Invalid callback token",
                 detail: "The token does not belong to this execution. Use the callback_url from the webhook unchanged.");

@@ -21,10 +21,11 @@ public sealed record ExecutionResponse(
     DateTime? Deadline,
     int Heartbeats,
     DateTime? FinishedAt,
-    int Attempts,
+    int FencingToken,
     int MissedRuns,
     string? Error,
-    int? HttpStatus)
+    int? HttpStatus,
+    IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts)
 {
     public static ExecutionResponse From(Execution e) => new(
         e.ExecutionId,
@@ -46,5 +47,6 @@ public sealed record ExecutionResponse(
         e.Attempt,
         e.MissedRuns,
         e.Error,
-        e.HttpStatus);
+        e.HttpStatus,
+        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))]);
 }

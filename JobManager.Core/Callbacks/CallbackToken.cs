@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using JobManager.Core.Configuration;
@@ -8,48 +7,35 @@ using Microsoft.Extensions.Options;
 namespace JobManager.Core.Callbacks;
 
 /// <summary>
-/// The token in a webhook's <c>callback_url</c>: <c>{attempt}.{base64url HMAC-SHA256(secret, "{id}:{attempt}")}</c>.
-/// Bound to one execution and the delivery attempt that carried it; a token from an earlier attempt
-/// stays valid (the service may be answering the first delivery), a later one cannot be forged.
+/// The token in a webhook's <c>callback_url</c>: base64url of HMAC-SHA256(<c>JobManager:CallbackSecret</c>,
+/// <c>"callback:{execution_id}"</c>). Bound to one execution and unguessable without the secret. It does
+/// not vary between deliveries of the same execution, so a redelivery after a dispatcher died carries
+/// a byte-identical webhook, and the service may answer whichever delivery reached it.
 /// </summary>
 public sealed class CallbackToken(IOptions<JobManagerOptions> options)
 {
+    /// <summary>Length of a token: 32 bytes of MAC in unpadded base64url.</summary>
+    public const int Length = 43;
+
     private byte[] Key => Encoding.UTF8.GetBytes(options.Value.CallbackSecret);
 
-    public string Create(string executionId, int attempt)
+    public string Create(string executionId) => Base64Url.EncodeToString(Mac(executionId));
+
+    /// <summary>Checks the token in constant time; false unless this deployment issued it for this execution.</summary>
+    public bool Verify(string executionId, string? token)
     {
-        var attemptText = attempt.ToString(CultureInfo.InvariantCulture);
-        return $"{attemptText}.{Base64Url.EncodeToString(Mac(executionId, attemptText))}";
+        if (token is null || token.Length != Length)
+        {
+            return false;
+        }
+        Span<byte> presented = stackalloc byte[32];
+        if (!Base64Url.TryDecodeFromChars(token, presented, out var written) || written != presented.Length)
+        {
+            return false;
+        }
+        return CryptographicOperations.FixedTimeEquals(presented, Mac(executionId));
     }
 
-    /// <summary>
-    /// Checks the token in constant time. Returns the attempt it was issued for, or null when it was
-    /// not issued by this deployment for this execution.
-    /// </summary>
-    public int? Verify(string executionId, string? token)
-    {
-        if (token is null || token.Length > 128)
-        {
-            return null;
-        }
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || !int.TryParse(token.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var attempt))
-        {
-            return null;
-        }
-        byte[] presented;
-        try
-        {
-            presented = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-        var attemptText = token[..dot];
-        return CryptographicOperations.FixedTimeEquals(presented, Mac(executionId, attemptText)) ? attempt : null;
-    }
-
-    private byte[] Mac(string executionId, string attemptText) =>
-        HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"{executionId}:{attemptText}"));
+    private byte[] Mac(string executionId) =>
+        HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes($"callback:{executionId}"));
 }

@@ -4,7 +4,9 @@ namespace JobManager.Core.Dispatch;
 
 /// <summary>
 /// A pending execution a dispatcher holds the lease on and must deliver: everything its webhook
-/// needs, read in the same script that claimed it.
+/// needs, read in the same script that claimed it. <see cref="ClaimedAtMs"/> is the first claim's time
+/// (kept across takeovers); <see cref="PastLastSuccessId"/> is set only while a takeover still has to
+/// read the last success the first claim saw.
 /// </summary>
 public sealed record Delivery(
     int Shard,
@@ -18,7 +20,8 @@ public sealed record Delivery(
     string Schedule,
     int TtlSeconds,
     LastSuccess? LastSuccessfulExecution,
-    long ClaimedAtMs);
+    long ClaimedAtMs,
+    string? PastLastSuccessId = null);
 
 /// <summary>The job's last successful execution, as the webhook carries it.</summary>
 public sealed record LastSuccess(string ExecutionId, long ScheduledMs, long? ServiceInvokedAtMs, string? State, string? Summary);

@@ -86,7 +86,29 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             args.Add(member);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ReclaimPending, [.. scriptKeys], [.. args]);
-        return Parse(shard, (RedisResult[])result!, expired.Length);
+        var claimed = Parse(shard, (RedisResult[])result!, expired.Length);
+        if (claimed.Deliveries.All(d => d.PastLastSuccessId is null))
+        {
+            return claimed;
+        }
+        // A takeover whose first claim saw an older last success than the job has now: send that one,
+        // so the redelivered webhook is the same as the first.
+        var deliveries = new List<Delivery>(claimed.Deliveries.Count);
+        foreach (var delivery in claimed.Deliveries)
+        {
+            deliveries.Add(delivery.PastLastSuccessId is { } pastId
+                ? delivery with { LastSuccessfulExecution = await ReadLastSuccessAsync(db, shard, pastId), PastLastSuccessId = null }
+                : delivery);
+        }
+        return claimed with { Deliveries = deliveries };
+    }
+
+    private async Task<LastSuccess?> ReadLastSuccessAsync(IDatabase db, int shard, string executionId)
+    {
+        var hash = new RedisHash(await db.HashGetAllAsync(keys.Execution(shard, executionId)));
+        return hash.Exists
+            ? new LastSuccess(executionId, hash.Long("sched_ms") ?? 0, hash.Long("invoked_ms"), hash.String("state"), hash.String("summary"))
+            : null;
     }
 
     /// <summary>Lands computed instants for a cron or at job. False when the job changed meanwhile.</summary>
@@ -109,16 +131,16 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return values[0].IsNull ? null : ((string)values[0]!, (int)values[1]);
     }
 
-    public async Task<DeliveryOutcome> MarkStartedAsync(Delivery delivery, long invokedMs, int httpStatus)
+    public async Task<DeliveryOutcome> MarkStartedAsync(Delivery delivery, long invokedMs, int httpStatus, IEnumerable<DeliveryAttempt> attempts)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.MarkStarted,
             [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard)],
-            [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus]))!;
+            [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus, DeliveryAttempt.Format(attempts)]))!;
         return ToOutcome(result);
     }
 
-    public async Task<DeliveryOutcome> MarkFailedAsync(Delivery delivery, long? invokedMs, string error, int? httpStatus)
+    public async Task<DeliveryOutcome> MarkFailedAsync(Delivery delivery, long? invokedMs, string error, int? httpStatus, IEnumerable<DeliveryAttempt> attempts)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.MarkFailed,
@@ -126,9 +148,29 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             [
                 delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),
                 invokedMs?.ToString(CultureInfo.InvariantCulture) ?? "", error,
-                httpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs,
+                httpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(attempts),
             ]))!;
         return ToOutcome(result);
+    }
+
+    /// <summary>Extends the leases of deliveries still in flight; returns how many were renewed.</summary>
+    public async Task<int> RenewLeasesAsync(IReadOnlyCollection<Delivery> inFlight, long leaseMs)
+    {
+        var db = Db;
+        var renewals = inFlight.GroupBy(d => d.Shard).Select(shard =>
+        {
+            var scriptKeys = new List<RedisKey> { keys.Pending(shard.Key) };
+            var args = new List<RedisValue> { leaseMs };
+            foreach (var delivery in shard)
+            {
+                scriptKeys.Add(keys.Execution(shard.Key, delivery.ExecutionId));
+                args.Add(RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job));
+                args.Add(delivery.Attempt);
+            }
+            return db.ScriptEvaluateAsync(LuaScripts.RenewLeases, [.. scriptKeys], [.. args]);
+        }).ToArray();
+        var results = await Task.WhenAll(renewals);
+        return results.Sum(r => (int)r);
     }
 
     /// <summary>Fails running executions past their deadline with <c>timeout</c>; returns how many.</summary>
@@ -207,6 +249,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             TtlSeconds: (int)e[9],
             LastSuccessfulExecution: lastOkId is null ? null : new LastSuccess(
                 lastOkId, (long)e[11], e[12].IsNull ? null : (long)e[12], (string?)e[13], (string?)e[14]),
-            ClaimedAtMs: (long)e[15]);
+            ClaimedAtMs: (long)e[15],
+            PastLastSuccessId: e.Length > 16 && !e[16].IsNull ? (string?)e[16] : null);
     }
 }

@@ -20,4 +20,5 @@ public sealed record Execution(
     int Attempt,
     int MissedRuns,
     string? Error,
-    int? HttpStatus);
+    int? HttpStatus,
+    IReadOnlyList<DeliveryAttempt> DeliveryAttempts);

@@ -24,5 +24,6 @@ internal static class ExecutionHash
         Attempt: hash.Int("attempt"),
         MissedRuns: hash.Int("missed"),
         Error: hash.String("error"),
-        HttpStatus: hash.Long("http_status") is { } status ? (int)status : null);
+        HttpStatus: hash.Long("http_status") is { } status ? (int)status : null,
+        DeliveryAttempts: DeliveryAttempt.Parse(hash.String("deliveries")));
 }

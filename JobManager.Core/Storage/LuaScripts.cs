@@ -19,6 +19,7 @@ internal static class LuaScripts
     public static readonly string ExpireDeadlines = Load("expire_deadlines");
     public static readonly string CreateManualRun = Load("create_manual_run");
     public static readonly string TrimExecutions = Load("trim_executions");
+    public static readonly string RenewLeases = Load("renew_leases");
 
     private static string Load(string name)
     {

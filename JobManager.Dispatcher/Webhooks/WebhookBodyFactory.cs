@@ -10,12 +10,16 @@ namespace JobManager.Dispatcher.Webhooks;
 /// <summary>Builds the webhook body of a delivery, with its callback URL and latency figures.</summary>
 public sealed class WebhookBodyFactory(CallbackToken tokens, IOptions<CallbackUrlOptions> options)
 {
-    public WebhookBody Create(Delivery delivery, long sentAtMs)
+    /// <summary>
+    /// The body is a pure function of the stored execution (its first claim time, the last success that
+    /// claim saw): every delivery of one execution sends the same bytes.
+    /// </summary>
+    public WebhookBody Create(Delivery delivery)
     {
-        var latencyMs = Math.Max(0, sentAtMs - delivery.ScheduledMs);
+        var latencyMs = Math.Max(0, delivery.ClaimedAtMs - delivery.ScheduledMs);
         var last = delivery.LastSuccessfulExecution;
         return new WebhookBody(
-            CallbackUrl: $"{options.Value.PublicBaseUrl.TrimEnd('/')}/callback/{delivery.ExecutionId}/{tokens.Create(delivery.ExecutionId, delivery.Attempt)}",
+            CallbackUrl: $"{options.Value.PublicBaseUrl.TrimEnd('/')}/callback/{delivery.ExecutionId}/{tokens.Create(delivery.ExecutionId)}",
             InvocationLatencyMs: latencyMs,
             InvocationLatencyPct: LatencyPercent(latencyMs, delivery.TtlSeconds),
             JobName: delivery.Job.Job,

@@ -1,17 +1,22 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using JobManager.Core.Dispatch;
+using JobManager.Core.Executions;
 using JobManager.Dispatcher.TimeWheel;
+using Polly;
+using Polly.Registry;
 
 namespace JobManager.Dispatcher.Webhooks;
 
 /// <summary>
-/// Delivers one webhook and records the answer: 2xx makes the execution running, anything else ends
-/// it as <c>invocation_failed</c> with the status or error. If recording fails (Redis down), the lease
-/// expires and another dispatcher delivers again with the same execution id: at least once.
+/// Delivers one webhook (with retries, see <see cref="WebhookRetry"/>) and records the answer: 2xx
+/// makes the execution running; anything else, once retries are spent, ends it as
+/// <c>invocation_failed</c> with the last status or error. Every try is recorded. If recording fails
+/// (Redis down), the lease expires and another dispatcher delivers again: at least once, same bytes.
 /// </summary>
 public sealed class WebhookSender(
     IHttpClientFactory clients,
+    ResiliencePipelineProvider<string> pipelines,
     WebhookBodyFactory bodies,
     DispatchStore store,
     RedisClock clock,
@@ -24,48 +29,65 @@ public sealed class WebhookSender(
 
     public async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        var body = JsonSerializer.SerializeToUtf8Bytes(bodies.Create(delivery), WebhookJsonContext.Default.WebhookBody);
         var sentAtMs = clock.NowMs;
-        var body = JsonSerializer.SerializeToUtf8Bytes(bodies.Create(delivery, sentAtMs), WebhookJsonContext.Default.WebhookBody);
-        int? status = null;
-        string? error = null;
+        var attempts = new List<DeliveryAttempt>();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(WebhookRetry.Attempts, attempts);
+        context.Properties.Set(WebhookRetry.Clock, () => clock.NowMs);
+        context.Properties.Set(WebhookRetry.BudgetEndsMs, sentAtMs + delivery.TtlSeconds * 1000L);
+        var client = clients.CreateClient(ClientName);
+
+        Outcome<HttpResponseMessage> outcome;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, delivery.InvocationTarget)
-            {
-                Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
-            };
-            using var response = await clients.CreateClient(ClientName)
-                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                error = status is >= 300 and < 400
-                    ? $"HTTP {status}: redirects are not followed; point invocation_target at the final URL"
-                    : $"HTTP {status} {response.ReasonPhrase}";
-            }
+            outcome = await pipelines.GetPipeline<HttpResponseMessage>(WebhookRetry.PipelineName).ExecuteOutcomeAsync(
+                static async (ctx, state) =>
+                {
+                    try
+                    {
+                        using var request = new HttpRequestMessage(HttpMethod.Post, state.Delivery.InvocationTarget)
+                        {
+                            Content = new ByteArrayContent(state.Body) { Headers = { ContentType = Json } },
+                        };
+                        return Outcome.FromResult(await state.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken));
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(ex);
+                    }
+                },
+                context,
+                (Delivery: delivery, Body: body, Client: client));
+            cancellationToken.ThrowIfCancellationRequested();
+            WebhookRetry.Record(context, outcome);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            error = "timed out waiting for the service to answer";
-        }
-        catch (HttpRequestException ex)
-        {
-            error = ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {ex.Message}";
+            ResilienceContextPool.Shared.Return(context);
         }
 
+        using var response = outcome.Result;
+        var status = response is null ? (int?)null : (int)response.StatusCode;
+        var error = WebhookRetry.Describe(outcome);
+        await RecordAsync(delivery, sentAtMs, status, error, attempts);
+    }
+
+    private async Task RecordAsync(Delivery delivery, long sentAtMs, int? status, string? error, List<DeliveryAttempt> attempts)
+    {
         try
         {
-            var outcome = error is null
-                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value)
-                : await store.MarkFailedAsync(delivery, status is null ? null : sentAtMs, error, status);
-            if (outcome.Kind == DeliveryOutcomeKind.Stale)
+            var recorded = error is null
+                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value, attempts)
+                : await store.MarkFailedAsync(delivery, status is null ? null : sentAtMs, error, status, attempts);
+            if (recorded.Kind == DeliveryOutcomeKind.Stale)
             {
                 Log.DeliveryStale(logger, delivery.Job, delivery.ExecutionId, delivery.Attempt);
             }
             else if (error is null)
             {
                 Log.WebhookAccepted(logger, delivery.Job, delivery.ExecutionId, delivery.Attempt, status!.Value);
-                if (outcome.DeadlineMs is { } deadline)
+                if (recorded.DeadlineMs is { } deadline)
                 {
                     wake.Request(deadline);
                 }

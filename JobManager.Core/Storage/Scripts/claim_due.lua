@@ -87,7 +87,10 @@ for i = 0, jobs - 1 do
           redis.call('PEXPIRE', kexec, keep)
           out[#out + 1] = { 'conflict', id, member, instant }
         else
-          redis.call('HSET', kexec, 'status', 'pending', 'attempt', 1)
+          -- The claim time and the last success it saw are frozen here, so a redelivery by another
+          -- dispatcher sends a byte-identical webhook.
+          redis.call('HSET', kexec, 'status', 'pending', 'attempt', 1, 'claimed_ms', now)
+          if f[7] then redis.call('HSET', kexec, 'last_ok', f[7]) end
           redis.call('SADD', kactive, id)
           redis.call('ZADD', KEYS[2], now + lease, work)
           out[#out + 1] = { 'fire', id, member, instant, 1, missed, f[3], f[4], f[5], f[6],

@@ -4,17 +4,21 @@
 -- then the execution is already running or final and only the invocation facts are added.
 -- KEYS[1] execution hash   KEYS[2] pending   KEYS[3] deadlines
 -- ARGV[1] attempt   ARGV[2] work member (id/service/job)   ARGV[3] invoked_ms   ARGV[4] http status
+-- ARGV[5] this dispatcher's delivery attempts (lines 'at_ms|status|error'), appended to the record
 -- Returns { 'running', deadline_ms } | { 'stale' } | { 'missing' } | { status } when a callback won.
-local e = redis.call('HMGET', KEYS[1], 'status', 'attempt', 'ttl_s', 'sched_ms', 'invoked_ms')
+local e = redis.call('HMGET', KEYS[1], 'status', 'attempt', 'ttl_s', 'sched_ms', 'invoked_ms', 'claimed_ms')
 if not e[1] then return { 'missing' } end
 if e[2] ~= ARGV[1] then return { 'stale' } end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREM', KEYS[2], ARGV[2])
 if not e[5] then
-  redis.call('HSET', KEYS[1], 'invoked_ms', ARGV[3], 'latency_ms', tonumber(ARGV[3]) - tonumber(e[4]))
+  -- The latency the webhook reported: from the instant to the first claim, the same on every redelivery.
+  redis.call('HSET', KEYS[1], 'invoked_ms', ARGV[3], 'latency_ms', tonumber(e[6] or ARGV[3]) - tonumber(e[4]))
 end
 redis.call('HSET', KEYS[1], 'http_status', ARGV[4])
+local previous = redis.call('HGET', KEYS[1], 'deliveries')
+redis.call('HSET', KEYS[1], 'deliveries', previous and (previous .. '\n' .. ARGV[5]) or ARGV[5])
 if e[1] ~= 'pending' then return { e[1] } end
 local deadline = now + tonumber(e[3]) * 1000
 redis.call('HSET', KEYS[1], 'status', 'running', 'deadline_ms', deadline)
