@@ -160,7 +160,10 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         "failure" => new DeliveryOutcome(DeliveryOutcomeKind.Recorded, "failure", null),
         "stale" => new DeliveryOutcome(DeliveryOutcomeKind.Stale, null, null),
         "missing" => new DeliveryOutcome(DeliveryOutcomeKind.Missing, null, null),
-        var status => new DeliveryOutcome(DeliveryOutcomeKind.CallbackFirst, status, null),
+        // The scripts tag a callback's status: it may be 'running' (a heartbeat came before the
+        // webhook's answer) or 'failure' (reported), which untagged would pass for their own results.
+        "callback" => new DeliveryOutcome(DeliveryOutcomeKind.CallbackFirst, (string)result[1]!, null),
+        var other => throw new InvalidDataException($"Unexpected delivery script result '{other}'."),
     };
 
     private static ClaimResult Parse(int shard, RedisResult[] entries, int candidates)
