@@ -104,6 +104,44 @@ public class DeadlineTests(RedisServerFixture redis)
         Assert.Null(await stores.DeadlineScoreAsync(delivery));
     }
 
+    [Fact]
+    public async Task TimeoutAndSuccessCallback_AgreeOnOneFinalStatus_WhenTheyRace()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("race");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var now = await stores.NowMsAsync();
+        var deliveries = new List<Delivery>();
+        for (var i = 0; i < 20; i++)
+        {
+            var delivery = await stores.DeliveryAtAsync(job, now - 60_000 + i * 1_000);
+            await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+            await stores.SetDeadlineAsync(delivery.Shard, delivery.ExecutionId, job, now - 1_000);
+            deliveries.Add(delivery);
+        }
+
+        var callbacks = deliveries.Select(d => Task.Run(() => stores.Executions.ApplyCallbackAsync(
+            d.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null)))).ToArray();
+        var expiry = Task.Run(async () => await stores.Dispatch.ExpireDeadlinesAsync(deliveries[0].Shard, await stores.NowMsAsync(), StoreSet.Batch));
+        await Task.WhenAll([.. callbacks, expiry]);
+
+        foreach (var (delivery, callback) in deliveries.Zip(callbacks))
+        {
+            var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+            // The callback either won (applied, success) or found the timeout already there.
+            var expected = await callback switch
+            {
+                CallbackOutcome.Applied => ExecutionStatus.Success,
+                CallbackOutcome.AlreadyFinished finished => finished.Status,
+                var other => throw new Xunit.Sdk.XunitException($"unexpected {other}"),
+            };
+            Assert.Equal(expected, execution.Status);
+            Assert.Equal(expected == ExecutionStatus.Failure ? FailureReason.Timeout : null, execution.FailureReason);
+            Assert.Null(await stores.DeadlineScoreAsync(delivery));
+            Assert.False(await stores.IsActiveAsync(delivery));
+        }
+    }
+
     /// <summary>A running execution: claimed and its webhook accepted.</summary>
     private static async Task<Delivery> StartAsync(StoreSet stores, Core.Jobs.JobRef job)
     {

@@ -35,6 +35,32 @@ public class ReclaimTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Reclaim_HandsEachExpiredLeaseToOneDispatcher_WhenSeveralRace()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("racereclaim");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var now = await stores.NowMsAsync();
+        var expired = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            var delivery = await stores.DeliveryAtAsync(job, now - 60_000 + i * 1_000);
+            await stores.ExpireLeaseAsync(delivery.Shard, delivery.ExecutionId, job);
+            expired.Add(delivery.ExecutionId);
+        }
+        var shard = stores.Keys.ShardOf(job);
+
+        var reclaimers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+            (await stores.Dispatch.ReclaimAsync(shard, await stores.NowMsAsync(), 5, StoreSet.LeaseMs)).Deliveries
+                .Concat((await stores.Dispatch.ReclaimAsync(shard, await stores.NowMsAsync(), 50, StoreSet.LeaseMs)).Deliveries)
+                .ToList())).ToArray();
+        var handedOut = (await Task.WhenAll(reclaimers)).SelectMany(d => d).Where(d => d.Job == job).ToList();
+
+        Assert.Equal(expired.Order(), handedOut.Select(d => d.ExecutionId).Order());
+        Assert.All(handedOut, d => Assert.Equal(2, d.Attempt));
+    }
+
+    [Fact]
     public async Task Reclaim_LeavesALiveLeaseAlone()
     {
         var stores = redis.CreateStores();
