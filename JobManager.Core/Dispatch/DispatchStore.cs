@@ -131,16 +131,16 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return values[0].IsNull ? null : ((string)values[0]!, (int)values[1]);
     }
 
-    public async Task<DeliveryOutcome> MarkStartedAsync(Delivery delivery, long invokedMs, int httpStatus, IEnumerable<DeliveryAttempt> attempts)
+    public async Task<DeliveryOutcome> MarkStartedAsync(Delivery delivery, long invokedMs, int httpStatus, IEnumerable<DeliveryAttempt>? attempts = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.MarkStarted,
             [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard)],
-            [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus, DeliveryAttempt.Format(attempts)]))!;
+            [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus, DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs, httpStatus, null)])]))!;
         return ToOutcome(result);
     }
 
-    public async Task<DeliveryOutcome> MarkFailedAsync(Delivery delivery, long? invokedMs, string error, int? httpStatus, IEnumerable<DeliveryAttempt> attempts)
+    public async Task<DeliveryOutcome> MarkFailedAsync(Delivery delivery, long? invokedMs, string error, int? httpStatus, IEnumerable<DeliveryAttempt>? attempts = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.MarkFailed,
@@ -148,7 +148,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             [
                 delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),
                 invokedMs?.ToString(CultureInfo.InvariantCulture) ?? "", error,
-                httpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(attempts),
+                httpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs ?? 0, httpStatus, error)]),
             ]))!;
         return ToOutcome(result);
     }
@@ -202,7 +202,10 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         "failure" => new DeliveryOutcome(DeliveryOutcomeKind.Recorded, "failure", null),
         "stale" => new DeliveryOutcome(DeliveryOutcomeKind.Stale, null, null),
         "missing" => new DeliveryOutcome(DeliveryOutcomeKind.Missing, null, null),
-        var status => new DeliveryOutcome(DeliveryOutcomeKind.CallbackFirst, status, null),
+        // The scripts tag a callback's status: it may be 'running' (a heartbeat came before the
+        // webhook's answer) or 'failure' (reported), which untagged would pass for their own results.
+        "callback" => new DeliveryOutcome(DeliveryOutcomeKind.CallbackFirst, (string)result[1]!, null),
+        var other => throw new InvalidDataException($"Unexpected delivery script result '{other}'."),
     };
 
     private static ClaimResult Parse(int shard, RedisResult[] entries, int candidates)

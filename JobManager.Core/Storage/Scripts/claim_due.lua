@@ -5,7 +5,8 @@
 -- if the claimer dies before the webhook is accepted, reclaim_pending hands them to another.
 -- Catch-up: an instant later than grace_ms whose successor is also due is skipped and counted in
 -- `missed` (all dispatchers were down, no flood on return); the surviving instant fires only if it
--- is within the job's catch-up window, else it is counted too. `missed` rides on the next execution.
+-- is within the job's catch-up window or the grace, else it is counted too. `missed` rides on the
+-- next execution.
 -- KEYS[1] due   KEYS[2] pending
 -- then per job i, 5 keys: job hash, job executions, service executions, active set, new execution hash
 -- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
@@ -70,7 +71,9 @@ for i = 0, jobs - 1 do
         end
       end
 
-      if now - instant > tonumber(j[7]) * 1000 then
+      -- Within the grace an instant is merely late, never missed: with catchup_window_seconds 0, an
+      -- instant claimed 5 ms after it was due must still fire (the window is about outages).
+      if now - instant > math.max(tonumber(j[7]) * 1000, grace) then
         missed = missed + 1
         out[#out + 1] = { 'missed', member, missed }
       else

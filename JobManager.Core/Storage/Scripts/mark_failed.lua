@@ -5,7 +5,9 @@
 -- ARGV[1] attempt   ARGV[2] work member   ARGV[3] invoked_ms ('' when never sent)
 -- ARGV[4] error   ARGV[5] http status ('' when none)   ARGV[6] retention_ms
 -- ARGV[7] this dispatcher's delivery attempts (lines 'at_ms|status|error'), appended to the record
--- Returns { 'failure' } | { 'stale' } | { 'missing' } | { status } when a callback won.
+-- Returns { 'failure' } | { 'stale' } | { 'missing' } | { 'callback', status } when a callback won.
+-- The callback case is tagged: a reported failure or a heartbeat's 'running' must not read as
+-- this script's own { 'failure' }.
 local e = redis.call('HMGET', KEYS[1], 'status', 'attempt', 'id', 'sched_ms', 'claimed_ms')
 if not e[1] then return { 'missing' } end
 if e[2] ~= ARGV[1] then return { 'stale' } end
@@ -13,7 +15,7 @@ local previous = redis.call('HGET', KEYS[1], 'deliveries')
 redis.call('HSET', KEYS[1], 'deliveries', previous and (previous .. '\n' .. ARGV[7]) or ARGV[7])
 if e[1] ~= 'pending' then
   redis.call('ZREM', KEYS[2], ARGV[2])
-  return { e[1] }
+  return { 'callback', e[1] }
 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

@@ -1,0 +1,95 @@
+using JobManager.Core.Dispatch;
+using JobManager.Core.Executions;
+using JobManager.Core.Jobs;
+using JobManager.Core.Storage;
+using StackExchange.Redis;
+
+namespace JobManager.Tests.Infrastructure;
+
+/// <summary>
+/// The three stores over one key schema, and the moves tests make on the raw keys to put a job where
+/// the time wheel or a lease would only take it after minutes: its instant already due, a lease or a
+/// deadline already passed. Everything else goes through the stores.
+/// </summary>
+public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobStore jobs, ExecutionStore executions, DispatchStore dispatch)
+{
+    /// <summary>The dispatcher's defaults (JobManager:Dispatcher): 45 s leases, 10 s grace.</summary>
+    public const long LeaseMs = 45_000;
+    public const long GraceMs = 10_000;
+    public const int Batch = 1_000;
+
+    public RedisKeys Keys => keys;
+    public JobStore Jobs => jobs;
+    public ExecutionStore Executions => executions;
+    public DispatchStore Dispatch => dispatch;
+    public IDatabase Db => redis.GetDatabase();
+
+    public Task<long> NowMsAsync() => dispatch.ServerNowMsAsync();
+
+    public async Task<Job> UpsertAsync(JobRef job, JobDefinition definition) => (await jobs.UpsertAsync(job, definition)).Job;
+
+    /// <summary>Puts the job's next instant at <paramref name="instantMs"/>, in its hash and on the wheel, as if it were due then.</summary>
+    public async Task SetNextInstantAsync(JobRef job, long instantMs)
+    {
+        await Db.HashSetAsync(keys.Job(job), "next_ms", instantMs);
+        await Db.SortedSetAddAsync(keys.Due(keys.ShardOf(job)), job.WheelMember, instantMs);
+    }
+
+    /// <summary>Claims the job's shard now; other tests' due jobs in the shard are claimed too and ignored.</summary>
+    public async Task<ClaimResult> ClaimShardAsync(int shard, long graceMs = GraceMs) =>
+        await dispatch.ClaimDueAsync(shard, await NowMsAsync(), Batch, LeaseMs, graceMs);
+
+    /// <summary>Makes the job due at <paramref name="instantMs"/> and claims it; the delivery it produced, if any.</summary>
+    public async Task<(Delivery? Delivery, ClaimResult Result)> ClaimAtAsync(JobRef job, long instantMs, long graceMs = GraceMs)
+    {
+        await SetNextInstantAsync(job, instantMs);
+        var result = await ClaimShardAsync(keys.ShardOf(job), graceMs);
+        return (result.Deliveries.SingleOrDefault(d => d.Job == job), result);
+    }
+
+    /// <summary>Makes the job due at <paramref name="instantMs"/>, claims it, and insists a delivery came of it.</summary>
+    public async Task<Delivery> DeliveryAtAsync(JobRef job, long instantMs)
+    {
+        var (delivery, _) = await ClaimAtAsync(job, instantMs);
+        return delivery ?? throw new Xunit.Sdk.XunitException($"Claiming {job} at {instantMs} produced no delivery.");
+    }
+
+    /// <summary>A fresh pending execution of the job, scheduled a few seconds ago.</summary>
+    public async Task<Delivery> ClaimNowAsync(JobRef job) => await DeliveryAtAsync(job, await NowMsAsync() - 2_000);
+
+    public async Task<ClaimResult> ReclaimShardAsync(int shard) =>
+        await dispatch.ReclaimAsync(shard, await NowMsAsync(), Batch, LeaseMs);
+
+    /// <summary>Ends the delivery's lease a second ago, as if its dispatcher had died.</summary>
+    public async Task ExpireLeaseAsync(int shard, string executionId, JobRef job) =>
+        await Db.SortedSetAddAsync(keys.Pending(shard), RedisKeys.WorkMember(executionId, job), await NowMsAsync() - 1_000);
+
+    /// <summary>Moves a running execution's deadline, in its hash and in the deadline set, to <paramref name="deadlineMs"/>.</summary>
+    public async Task SetDeadlineAsync(int shard, string executionId, JobRef job, long deadlineMs)
+    {
+        await Db.HashSetAsync(keys.Execution(shard, executionId), "deadline_ms", deadlineMs);
+        await Db.SortedSetAddAsync(keys.Deadlines(shard), RedisKeys.WorkMember(executionId, job), deadlineMs);
+    }
+
+    public async Task<Execution> ExecutionAsync(JobRef job, string executionId) =>
+        await executions.GetAsync(job, executionId)
+        ?? throw new Xunit.Sdk.XunitException($"Execution {executionId} of {job} is not stored.");
+
+    public async Task<string?> JobFieldAsync(JobRef job, string field) => await Db.HashGetAsync(keys.Job(job), field);
+
+    public async Task<double?> DueScoreAsync(JobRef job) =>
+        await Db.SortedSetScoreAsync(keys.Due(keys.ShardOf(job)), job.WheelMember);
+
+    public async Task<double?> PendingScoreAsync(Delivery delivery) =>
+        await Db.SortedSetScoreAsync(keys.Pending(delivery.Shard), RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job));
+
+    public async Task<double?> DeadlineScoreAsync(Delivery delivery) =>
+        await Db.SortedSetScoreAsync(keys.Deadlines(delivery.Shard), RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job));
+
+    public async Task<bool> IsActiveAsync(Delivery delivery) =>
+        await Db.SetContainsAsync(keys.ActiveExecutions(delivery.Job), delivery.ExecutionId);
+
+    /// <summary>The job's execution ids, oldest first, as its own index holds them.</summary>
+    public async Task<string[]> JobExecutionIdsAsync(JobRef job) =>
+        [.. (await Db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(v => (string)v!)];
+}

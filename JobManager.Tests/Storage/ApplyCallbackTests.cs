@@ -1,0 +1,155 @@
+using JobManager.Core.Executions;
+using JobManager.Tests.Infrastructure;
+
+namespace JobManager.Tests.Storage;
+
+/// <summary>apply_callback.lua through <see cref="Core.Storage.ExecutionStore.ApplyCallbackAsync"/>: heartbeats, final statuses, the job's last success.</summary>
+[Collection(RedisCollection.Name)]
+public class ApplyCallbackTests(RedisServerFixture redis)
+{
+    private static readonly CallbackReport Heartbeat = new(CallbackReport.Heartbeat, null, null, null);
+
+    [Fact]
+    public async Task Heartbeat_ExtendsTheDeadlineByTtl_AndCountsTheHeartbeat()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("heartbeat");
+        await stores.UpsertAsync(job, TestJobs.Definition(ttlSeconds: 600));
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        // Half the ttl has gone by.
+        var now = await stores.NowMsAsync();
+        await stores.SetDeadlineAsync(delivery.Shard, delivery.ExecutionId, job, now + 300_000);
+
+        var first = Assert.IsType<CallbackOutcome.Applied>(await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, Heartbeat));
+        var second = Assert.IsType<CallbackOutcome.Applied>(await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, Heartbeat));
+
+        Assert.Equal(ExecutionStatus.Running, first.Status);
+        Assert.InRange(first.TimeMs, now + 600_000, await stores.NowMsAsync() + 600_000);
+        Assert.True(second.TimeMs >= first.TimeMs);
+        var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+        Assert.Equal(2, execution.Heartbeats);
+        Assert.Equal(second.TimeMs, execution.DeadlineMs);
+        Assert.Equal(second.TimeMs, await stores.DeadlineScoreAsync(delivery));
+    }
+
+    [Fact]
+    public async Task Success_StoresStateSummaryAndCorrelationId_AndEndsTheExecution()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("success");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, "{\"duration\":1234}", "Processed 666 rows", "foobar"));
+
+        var applied = Assert.IsType<CallbackOutcome.Applied>(outcome);
+        Assert.Equal(ExecutionStatus.Success, applied.Status);
+        var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+        Assert.Equal(ExecutionStatus.Success, execution.Status);
+        Assert.Equal("{\"duration\":1234}", execution.State);
+        Assert.Equal("Processed 666 rows", execution.Summary);
+        Assert.Equal("foobar", execution.CorrelationId);
+        Assert.Equal(applied.TimeMs, execution.FinishedAtMs);
+        Assert.Null(await stores.DeadlineScoreAsync(delivery));
+        Assert.False(await stores.IsActiveAsync(delivery));
+        Assert.True(await stores.Db.KeyTimeToLiveAsync(stores.Keys.Execution(delivery.Shard, delivery.ExecutionId)) > TimeSpan.FromDays(6));
+    }
+
+    [Fact]
+    public async Task Success_BecomesTheLastSuccess_ThatTheNextDeliveryCarries()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("lastok");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var now = await stores.NowMsAsync();
+        var first = await stores.DeliveryAtAsync(job, now - 5_000);
+        await stores.Dispatch.MarkStartedAsync(first, first.ClaimedAtMs + 7, 200);
+        await stores.Executions.ApplyCallbackAsync(first.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, "{\"cursor\":42}", "ok", null));
+
+        var next = await stores.DeliveryAtAsync(job, now - 1_000);
+
+        var last = next.LastSuccessfulExecution;
+        Assert.NotNull(last);
+        Assert.Equal(first.ExecutionId, last.ExecutionId);
+        Assert.Equal(first.ScheduledMs, last.ScheduledMs);
+        Assert.Equal(first.ClaimedAtMs + 7, last.ServiceInvokedAtMs);
+        Assert.Equal("{\"cursor\":42}", last.State);
+        Assert.Equal("ok", last.Summary);
+    }
+
+    [Fact]
+    public async Task Success_DoesNotReplaceALaterScheduledLastSuccess()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("older");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var now = await stores.NowMsAsync();
+        var older = await stores.DeliveryAtAsync(job, now - 5_000);
+        var newer = await stores.DeliveryAtAsync(job, now - 3_000);
+        await stores.Executions.ApplyCallbackAsync(newer.ExecutionId, new CallbackReport(ExecutionStatus.Success, "new", null, null));
+
+        await stores.Executions.ApplyCallbackAsync(older.ExecutionId, new CallbackReport(ExecutionStatus.Success, "old", null, null));
+
+        var next = await stores.DeliveryAtAsync(job, now - 1_000);
+        Assert.Equal(newer.ExecutionId, next.LastSuccessfulExecution?.ExecutionId);
+        Assert.Equal("new", next.LastSuccessfulExecution?.State);
+    }
+
+    [Fact]
+    public async Task Failure_IsNotTheLastSuccess()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("failure");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var now = await stores.NowMsAsync();
+        var first = await stores.DeliveryAtAsync(job, now - 5_000);
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(first.ExecutionId, new CallbackReport(ExecutionStatus.Failure, "s", "broke", null));
+
+        Assert.Equal(ExecutionStatus.Failure, Assert.IsType<CallbackOutcome.Applied>(outcome).Status);
+        Assert.Equal(FailureReason.Reported, (await stores.ExecutionAsync(job, first.ExecutionId)).FailureReason);
+        Assert.Null((await stores.DeliveryAtAsync(job, now - 1_000)).LastSuccessfulExecution);
+    }
+
+    [Theory]
+    [InlineData(ExecutionStatus.Success, ExecutionStatus.Failure)]
+    [InlineData(ExecutionStatus.Failure, ExecutionStatus.Success)]
+    [InlineData(ExecutionStatus.Success, ExecutionStatus.Success)]
+    [InlineData(ExecutionStatus.Success, CallbackReport.Heartbeat)]
+    public async Task SecondCallback_ReportsAlreadyFinished_WithTheFirstStatus_AndChangesNothing(string first, string second)
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("twice");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(first, "first", "first", null));
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(second, "second", "second", "c"));
+
+        Assert.Equal(first, Assert.IsType<CallbackOutcome.AlreadyFinished>(outcome).Status);
+        var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+        Assert.Equal(first, execution.Status);
+        Assert.Equal("first", execution.State);
+        Assert.Null(execution.CorrelationId);
+    }
+
+    [Theory]
+    // Well-formed, shard 0, never issued.
+    [InlineData("00000000-1111-4222-8333-444444444444")]
+    // Shard 0x0fff: no such shard.
+    [InlineData("0fff0000-1111-4222-8333-444444444444")]
+    [InlineData("not-an-execution-id")]
+    [InlineData("00000000-1111-4222-8333-44444444444A")]
+    public async Task Callback_ReportsNotFound_ForAnUnknownExecutionId(string executionId)
+    {
+        var stores = redis.CreateStores();
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(executionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+
+        Assert.IsType<CallbackOutcome.NotFound>(outcome);
+    }
+}
