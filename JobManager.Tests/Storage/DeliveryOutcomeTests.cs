@@ -31,7 +31,8 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         Assert.Equal(ExecutionStatus.Running, execution.Status);
         Assert.Equal(outcome.DeadlineMs, execution.DeadlineMs);
         Assert.Equal(invokedMs, execution.ServiceInvokedAtMs);
-        Assert.Equal(invokedMs - delivery.ScheduledMs, execution.InvocationLatencyMs);
+        // The latency the webhook reported: instant to first claim.
+        Assert.Equal(delivery.ClaimedAtMs - delivery.ScheduledMs, execution.InvocationLatencyMs);
         Assert.Equal(202, execution.HttpStatus);
         Assert.Null(await stores.PendingScoreAsync(delivery));
         Assert.Equal(outcome.DeadlineMs, await stores.DeadlineScoreAsync(delivery));
