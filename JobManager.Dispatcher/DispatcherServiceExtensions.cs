@@ -18,7 +18,6 @@ internal static class DispatcherServiceExtensions
         services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CallbackUrlOptions>().BindConfiguration(CallbackUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DispatcherOptions>, DispatcherOptionsValidator>();
 
         services.AddSingleton<RedisClock>();
         services.AddSingleton<WakeSignal>();
@@ -29,6 +28,7 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<DispatcherHealth>();
         services.AddHealthChecks().AddCheck<DispatcherHealth>("dispatch-loop");
         services.AddHostedService<DispatchLoop>();
+        services.AddHostedService<LeaseKeeper>();
         services.AddHostedService<Retention.RetentionSweeper>();
 
         services.AddHttpClient(WebhookSender.ClientName)

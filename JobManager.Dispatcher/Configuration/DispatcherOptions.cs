@@ -8,11 +8,12 @@ public sealed class DispatcherOptions
     public const string SectionName = "JobManager:Dispatcher";
 
     /// <summary>
-    /// How long a claimed execution stays with its dispatcher before another may take it over. Must
-    /// outlast a webhook delivery, or a slow but live dispatcher is overtaken and the webhook doubles.
+    /// How long a claimed execution stays with its dispatcher before another may take it over. A live
+    /// dispatcher renews the leases of its deliveries every third of this, so a slow service or a
+    /// retry never loses its lease; a dead or frozen one is overtaken within this (plus a second).
     /// </summary>
-    [Range(2, 3600)]
-    public int LeaseSeconds { get; set; } = 45;
+    [Range(3, 3600)]
+    public int LeaseSeconds { get; set; } = 15;
 
     /// <summary>Due jobs claimed per script call.</summary>
     [Range(1, 1000)]

@@ -83,7 +83,19 @@ public sealed class DispatchLoop(
         Log.Draining(logger, (int)DrainTimeout.TotalSeconds, deliveries.InFlight);
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drain.CancelAfter(DrainTimeout);
-        await deliveries.DrainAsync(drain.Token);
+        var unfinished = await deliveries.DrainAsync(drain.Token);
+        if (unfinished.Count > 0)
+        {
+            try
+            {
+                // A zero lease hands them to the next dispatcher that looks, instead of after the lease.
+                await store.RenewLeasesAsync(unfinished, leaseMs: 0);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                Log.RedisUnavailable(logger, ex.GetType().Name, 0);
+            }
+        }
     }
 
     private async Task ProcessShardAsync(int shard, CancellationToken stoppingToken)

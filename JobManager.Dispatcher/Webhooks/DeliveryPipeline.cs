@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobManager.Core.Dispatch;
 using JobManager.Dispatcher.Configuration;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,10 @@ public sealed class DeliveryPipeline(WebhookSender sender, IOptions<DispatcherOp
     private int _inFlight;
     private TaskCompletionSource _drained = Completed();
     private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<string, Delivery> _deliveries = new(StringComparer.Ordinal);
+
+    /// <summary>The deliveries in flight now, whose leases the <see cref="LeaseKeeper"/> renews.</summary>
+    public IReadOnlyCollection<Delivery> Current => [.. _deliveries.Values];
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -44,6 +49,7 @@ public sealed class DeliveryPipeline(WebhookSender sender, IOptions<DispatcherOp
         {
             Interlocked.Exchange(ref _drained, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
+        _deliveries[delivery.ExecutionId] = delivery;
         _ = RunAsync(delivery, _abort.Token);
     }
 
@@ -60,6 +66,7 @@ public sealed class DeliveryPipeline(WebhookSender sender, IOptions<DispatcherOp
         }
         finally
         {
+            _deliveries.TryRemove(delivery.ExecutionId, out _);
             _slots.Release();
             if (Interlocked.Decrement(ref _inFlight) == 0)
             {
@@ -70,9 +77,9 @@ public sealed class DeliveryPipeline(WebhookSender sender, IOptions<DispatcherOp
 
     /// <summary>
     /// Waits for the deliveries in flight to finish; when <paramref name="cancellationToken"/> fires
-    /// first, aborts them (their leases expire and another dispatcher delivers them again).
+    /// first, aborts them and returns them, for their leases to be released to other dispatchers.
     /// </summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyCollection<Delivery>> DrainAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -80,10 +87,13 @@ public sealed class DeliveryPipeline(WebhookSender sender, IOptions<DispatcherOp
             {
                 await Volatile.Read(ref _drained).Task.WaitAsync(cancellationToken);
             }
+            return [];
         }
         catch (OperationCanceledException)
         {
+            var unfinished = Current;
             await _abort.CancelAsync();
+            return unfinished;
         }
     }
 

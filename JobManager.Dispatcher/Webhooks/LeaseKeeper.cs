@@ -1,0 +1,46 @@
+using JobManager.Core.Dispatch;
+using JobManager.Dispatcher.Configuration;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace JobManager.Dispatcher.Webhooks;
+
+/// <summary>
+/// Renews the leases of this dispatcher's deliveries in flight every third of the lease, so only a
+/// dispatcher that died or froze (GC pause, SIGSTOP) is taken over. A renewal for an execution
+/// another dispatcher already took over is refused by the script (fencing).
+/// </summary>
+public sealed partial class LeaseKeeper(DeliveryPipeline deliveries, DispatchStore store, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var leaseMs = options.Value.LeaseSeconds * 1000L;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(leaseMs / 3.0));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var current = deliveries.Current;
+                if (current.Count == 0)
+                {
+                    continue;
+                }
+                try
+                {
+                    await store.RenewLeasesAsync(current, leaseMs);
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    LogRenewFailed(logger, current.Count, ex.GetType().Name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Could not renew {Count} delivery leases ({ExceptionType}); they may be taken over")]
+    private static partial void LogRenewFailed(ILogger logger, int count, string exceptionType);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using JobManager.Tests.Infrastructure;
+
+namespace JobManager.Tests.Chaos;
+
+/// <summary>
+/// The services as separate processes over one Redis: an Api and several dispatchers, with short
+/// leases so takeovers happen within the test's time.
+/// </summary>
+public sealed class ChaosSystem : IDisposable
+{
+    public const int LeaseSeconds = 3;
+    public const string CallbackSecret = "chaos-callback-secret-0123456789abcdefghijklmnop";
+
+    private ChaosSystem(ServiceProcess api, IReadOnlyList<ServiceProcess> dispatchers)
+    {
+        Api = api;
+        Dispatchers = dispatchers;
+    }
+
+    public ServiceProcess Api { get; }
+    public IReadOnlyList<ServiceProcess> Dispatchers { get; }
+
+    public static async Task<ChaosSystem> StartAsync(int redisPort, int dispatchers)
+    {
+        var apiPort = FreePort();
+        var common = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
+            ["JobManager__CallbackSecret"] = CallbackSecret,
+            ["JobManager__Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
+        };
+        var dispatcherEnvironment = new Dictionary<string, string>(common)
+        {
+            ["JobManager__PublicBaseUrl"] = $"http://127.0.0.1:{apiPort}",
+            ["JobManager__Dispatcher__LeaseSeconds"] = LeaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["JobManager__Webhooks__TimeoutSeconds"] = "2",
+            ["JobManager__Webhooks__MaxAttempts"] = "2",
+            ["JobManager__Webhooks__RetryBaseDelayMilliseconds"] = "200",
+        };
+        var api = new ServiceProcess("api", BuildOutput.AssemblyOf("JobManager.Api"), apiPort, common);
+        var pool = Enumerable.Range(1, dispatchers)
+            .Select(i => new ServiceProcess($"dispatcher-{i}", BuildOutput.AssemblyOf("JobManager.Dispatcher"), FreePort(), dispatcherEnvironment))
+            .ToList();
+        var system = new ChaosSystem(api, pool);
+        try
+        {
+            api.Start();
+            pool.ForEach(d => d.Start());
+            await Task.WhenAll(pool.Append(api).Select(p => p.WaitHealthyAsync(TimeSpan.FromSeconds(60))));
+            return system;
+        }
+        catch
+        {
+            system.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var dispatcher in Dispatchers)
+        {
+            dispatcher.Dispose();
+        }
+        Api.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
