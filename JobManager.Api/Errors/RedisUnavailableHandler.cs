@@ -5,7 +5,10 @@ namespace JobManager.Api.Errors;
 
 /// <summary>
 /// Turns "Redis is not reachable" into 503 problem details with Retry-After, instead of a 500. Every
-/// write is a single script, so a request cut off here has written all or nothing.
+/// write is a single script, so a request cut off here has written all or nothing. Which one is only
+/// certain when no connection was open: a timed-out command may already be on its way to a Redis that
+/// is merely slow, and run when it recovers. Hence the two details; PUT and DELETE are idempotent, so
+/// retrying is always safe.
 /// </summary>
 internal sealed partial class RedisUnavailableHandler(IProblemDetailsService problemDetails, ILogger<RedisUnavailableHandler> logger)
     : IExceptionHandler
@@ -27,7 +30,9 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Storage unavailable",
-                Detail = "JobManager cannot reach Redis right now. Nothing was changed; retry shortly.",
+                Detail = exception is RedisConnectionException
+                    ? "JobManager cannot reach its storage right now. Nothing was changed; retry shortly."
+                    : "JobManager's storage did not answer in time. The request may or may not have taken effect; it is safe to retry.",
             },
         });
     }

@@ -36,6 +36,11 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>Freezes the server (SIGSTOP): to its clients Redis is unreachable until <see cref="Thaw"/>.</summary>
+    public void Freeze() => Signals.Send(_server?.Id ?? throw new InvalidOperationException("Not started."), Signals.Stop);
+
+    public void Thaw() => Signals.Send(_server?.Id ?? throw new InvalidOperationException("Not started."), Signals.Cont);
+
     /// <summary>The stores over this server, as the services build them, with their own key schema and clock.</summary>
     public StoreSet CreateStores(int shards = 4, TimeProvider? clock = null)
     {

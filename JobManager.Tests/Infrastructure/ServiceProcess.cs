@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace JobManager.Tests.Infrastructure;
 
@@ -9,9 +8,6 @@ namespace JobManager.Tests.Infrastructure;
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
-    private const int SigStop = 19;
-    private const int SigCont = 18;
-
     private readonly string _assembly;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private Process? _process;
@@ -94,21 +90,27 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>SIGSTOP: the process stops dead (a long GC pause, a frozen VM) but keeps its claims.</summary>
     public void Freeze()
     {
-        Signal(SigStop);
+        Signal(Signals.Stop);
         IsFrozen = true;
     }
 
     public void Thaw()
     {
-        Signal(SigCont);
+        Signal(Signals.Cont);
         IsFrozen = false;
     }
 
+    /// <summary>SIGTERM: the orderly stop an orchestrator sends.</summary>
+    public void Terminate() => Signal(Signals.Term);
+
+    /// <summary>Waits for the process to exit; false when it is still running after <paramref name="timeout"/>.</summary>
+    public bool WaitForExit(TimeSpan timeout) => _process is null || _process.WaitForExit(timeout);
+
     private void Signal(int signal)
     {
-        if (_process is { HasExited: false } process && Kill(process.Id, signal) != 0)
+        if (_process is { HasExited: false } process)
         {
-            throw new InvalidOperationException($"kill({process.Id}, {signal}) failed: errno {Marshal.GetLastWin32Error()}");
+            Signals.Send(process.Id, signal);
         }
     }
 
@@ -121,7 +123,4 @@ public sealed class ServiceProcess : IDisposable
         Kill();
         _process?.Dispose();
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }
