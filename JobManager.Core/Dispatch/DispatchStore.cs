@@ -135,7 +135,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.MarkStarted,
-            [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard)],
+            [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard), keys.Job(delivery.Job)],
             [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus, DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs, httpStatus, null)])]))!;
         return ToOutcome(result);
     }

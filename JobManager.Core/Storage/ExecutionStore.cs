@@ -55,6 +55,12 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
                 report.Summary is null ? "0" : "1", report.Summary ?? "",
                 report.CorrelationId is null ? "0" : "1", report.CorrelationId ?? "",
             ]))!;
+        if ((string)result[0]! == "ok" && (string)result[1]! == ExecutionStatus.Running)
+        {
+            // A heartbeat that beat the webhook's answer set the first deadline: make sure a
+            // dispatcher is awake for it.
+            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, (long)result[2], CommandFlags.FireAndForget);
+        }
         return (string)result[0]! switch
         {
             "ok" => new CallbackOutcome.Applied((string)result[1]!, (long)result[2]),

@@ -36,6 +36,8 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
         Assert.Null(await stores.PendingScoreAsync(delivery));
         Assert.Null(await stores.DeadlineScoreAsync(delivery));
         Assert.False(await stores.IsActiveAsync(delivery));
+        // The job's last success learns its invocation time too, for the next webhook.
+        Assert.Equal((delivery.ClaimedAtMs + 5).ToString(System.Globalization.CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "last_ok_invoked_ms"));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ local keep = existed == 1 and old[1] == ARGV[5] and old[2] == '1' and ARGV[6] ==
     and old[3] and old[3] ~= ''
 if keep then
   next_ms, queue, tail_ms, queue_end = old[3], old[4] or '', old[5] or '', old[6] or '0'
+else
+  -- A new schedule (or a re-enable) starts afresh: instants missed under the old plan are not its.
+  redis.call('HSET', job, 'missed', '0')
 end
 
 redis.call('HSET', job, 'schedule', ARGV[5], 'enabled', ARGV[6], 'next_ms', next_ms, 'queue', queue,
