@@ -14,6 +14,9 @@ public sealed record BenchOptions
     public string Configuration { get; init; } = "Release";
     public string ServiceLogLevel { get; init; } = "Warning";
 
+    /// <summary>Extra environment for the self-hosted services (<c>--service-env KEY=VALUE</c>), for A/B runs of settings.</summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
+
     // The receiver's behaviour.
     public int CallbackDelayMs { get; init; }
     public double FailFraction { get; init; }

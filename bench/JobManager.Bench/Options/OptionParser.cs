@@ -31,6 +31,7 @@ public static class OptionParser
                 "--dispatchers" => options with { Dispatchers = Int(Value(), arg, 1, 16) },
                 "--configuration" => options with { Configuration = Value() },
                 "--service-log-level" => options with { ServiceLogLevel = Value() },
+                "--service-env" => options with { ServiceEnvironment = WithPair(options.ServiceEnvironment, Value(), arg) },
                 "--callback-delay-ms" => options with { CallbackDelayMs = Int(Value(), arg, 0, 600_000) },
                 "--fail-fraction" => options with { FailFraction = Fraction(Value(), arg) },
                 "--callback-concurrency" => options with { CallbackConcurrency = Int(Value(), arg, 1, 4096) },
@@ -71,6 +72,16 @@ public static class OptionParser
             throw new UsageException($"{name} must be a loopback address (127.0.0.1, localhost): the webhook receiver listens on 127.0.0.1");
         }
         return uri;
+    }
+
+    private static Dictionary<string, string> WithPair(IReadOnlyDictionary<string, string> existing, string text, string name)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new UsageException($"{name} must be KEY=VALUE, got '{text}'");
+        }
+        return new Dictionary<string, string>(existing) { [text[..equals]] = text[(equals + 1)..] };
     }
 
     private static int Int(string text, string name, int min, int max) =>

@@ -21,5 +21,6 @@ public static class Usage
         ceiling    --steps 250,500,... (executions/s)  --step-seconds S (20)  --ceiling-budget-seconds S (270)
         cost       --cost-jobs N (10000)  --cost-execution-jobs N (2000)  --cost-waves N (3)
         output     --results DIR (bench/results)  --configuration C (Release)  --service-log-level L (Warning)
+        services   --service-env KEY=VALUE (repeatable; self-host only), e.g. JobManager__Dispatcher__ClaimBatchSize=500
         """;
 }

@@ -21,7 +21,7 @@ public sealed class CostScenario : IScenario
         var started = WallClock.Now;
         var options = context.Options;
         var notes = new List<string>();
-        if (context.Memory is null)
+        if (context.Redis is null)
         {
             notes.Add("no Redis endpoint (--redis HOST:PORT): memory figures not measured");
         }
@@ -70,6 +70,7 @@ public sealed class CostScenario : IScenario
             Metric.Info($"PUT throughput, cron jobs ({options.PutConcurrency} clients)", cronPut.PerSecond, "jobs/s"),
         };
         metrics.AddRange(CpuMetrics.Of(waves.Cpu, waves.Executions));
+        metrics.AddRange(RedisCommandMetrics.Of(waves.RedisCommandsPerExecution));
         if (putCpu is not null)
         {
             metrics.Add(Metric.Info("Api CPU per 1,000 PUTs", putCpu.ApiMs, "ms"));
@@ -99,6 +100,7 @@ public sealed class CostScenario : IScenario
         var firstWave = ((long)WallClock.NowMs / 1000 / period + 1) * period * 1000;
         MemorySample? before = null;
         CpuSample? cpuBefore = null;
+        CommandSample? commandsBefore = null;
         long executions = 0;
         for (var wave = 0; wave <= options.CostWaves; wave++)
         {
@@ -113,15 +115,18 @@ public sealed class CostScenario : IScenario
             {
                 before = await SampleAsync(context);
                 cpuBefore = context.Cpu.Sample();
+                commandsBefore = context.Redis is null ? null : await context.Redis.CommandsAsync();
             }
             else
             {
                 executions += context.Receiver.Arrivals.Select(a => a.Service == service && a.ScheduledMs == instant).Count;
             }
         }
-        var after = await SampleAsync(context);
         var cpu = context.Cpu.HasServices ? context.Cpu.Sample() - cpuBefore! : null;
-        return new WaveResult(specs, options.CostWaves, executions, before, after, cpu, cpu?.Per1000(executions));
+        var commandsAfter = context.Redis is null ? null : await context.Redis.CommandsAsync();
+        var after = await SampleAsync(context);
+        var commands = commandsBefore is null || commandsAfter is null || executions == 0 ? null : CommandSample.PerUnit(commandsAfter, commandsBefore, executions);
+        return new WaveResult(specs, options.CostWaves, executions, before, after, cpu, cpu?.Per1000(executions), commands);
     }
 
     /// <summary>Waits until a wave's webhooks have all arrived and every callback is answered, then a little more.</summary>
@@ -144,9 +149,9 @@ public sealed class CostScenario : IScenario
     }
 
     private static async Task<MemorySample?> SampleAsync(ScenarioContext context) =>
-        context.Memory is null ? null : await context.Memory.SampleAsync();
+        context.Redis is null ? null : await context.Redis.MemoryAsync();
 
     private sealed record WaveResult(
         [property: JsonIgnore] IReadOnlyList<JobSpec> Specs, int Waves, long Executions, MemorySample? MemoryBefore, MemorySample? MemoryAfter,
-        CpuUsage? Cpu, CpuUsage? CpuPer1000);
+        CpuUsage? Cpu, CpuUsage? CpuPer1000, IReadOnlyList<CommandRate>? RedisCommandsPerExecution);
 }

@@ -15,7 +15,7 @@ public sealed class ScenarioContext(
     WebhookReceiver receiver,
     JobsClient client,
     CpuMeter cpu,
-    RedisMemory? memory,
+    RedisInfo? redis,
     RunConditions conditions,
     string runId,
     CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class ScenarioContext(
 
     public CpuMeter Cpu => cpu;
 
-    public RedisMemory? Memory => memory;
+    public RedisInfo? Redis => redis;
 
     public CancellationToken CancellationToken => cancellationToken;
 
@@ -51,6 +51,16 @@ public sealed class ScenarioContext(
         return (own is null ? "" : own + " | ") +
             $"webhooks {receiver.Arrivals.Count:N0} | callbacks ok {callbacks.Succeeded:N0}, pending {callbacks.Outstanding:N0}";
     });
+
+    /// <summary>Waits until every callback asked for has been answered, or <paramref name="timeout"/> passes.</summary>
+    public async Task WaitForCallbacksAsync(TimeSpan timeout)
+    {
+        var until = WallClock.NowMs + timeout.TotalMilliseconds;
+        while (receiver.Callbacks.Outstanding > 0 && WallClock.NowMs < until)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+    }
 
     /// <summary>PUTs specs with the configured concurrency, showing progress.</summary>
     public async Task<BulkPutResult> CreateAsync(string label, IReadOnlyList<JobSpec> specs)

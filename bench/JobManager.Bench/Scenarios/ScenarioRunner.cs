@@ -40,10 +40,10 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         await using var callbacks = new CallbackSender(options.CallbackConcurrency, options.CallbackDelayMs, options.FailFraction);
         await using var receiver = await WebhookReceiver.StartAsync(callbacks, cancellationToken);
         using var client = new JobsClient(system.Api, system.ApiKey, options.PutConcurrency);
-        await using var memory = system.Redis is { } redis && OptionParser.IsLoopbackEndpoint(redis) ? await RedisMemory.ConnectAsync(redis) : null;
+        await using var redisInfo = system.Redis is { } redis && OptionParser.IsLoopbackEndpoint(redis) ? await RedisInfo.ConnectAsync(redis) : null;
 
         var conditions = new RunConditions(machine, commit, system.Description, Describe(options));
-        var context = new ScenarioContext(options, system, receiver, client, new CpuMeter(system.Processes), memory, conditions, runId, cancellationToken);
+        var context = new ScenarioContext(options, system, receiver, client, new CpuMeter(system.Processes), redisInfo, conditions, runId, cancellationToken);
         var report = await scenario.RunAsync(context);
 
         ConsoleTable.Print(report, Console.Out);
@@ -51,7 +51,7 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         return report;
     }
 
-    private static Dictionary<string, string> Describe(BenchOptions o) => new()
+    private static Dictionary<string, string> Describe(BenchOptions o) => new(o.ServiceEnvironment.ToDictionary(kv => "env:" + kv.Key, kv => kv.Value))
     {
         ["dispatchers"] = o.SelfHost ? o.Dispatchers.ToString(System.Globalization.CultureInfo.InvariantCulture) : "live",
         ["configuration"] = o.Configuration,

@@ -86,18 +86,26 @@ public sealed class SelfHostedSystem : ISystemUnderTest
     /// What the Api and every dispatcher share. The admin key and the webhook allow-list are read only
     /// by builds with the API-key and SSRF-guard changes; older builds ignore them.
     /// </summary>
-    private Dictionary<string, string> SharedEnvironment(BenchOptions options, string redis) => new()
+    private Dictionary<string, string> SharedEnvironment(BenchOptions options, string redis)
     {
-        ["ConnectionStrings__redis"] = redis,
-        ["JobManager__CallbackSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
-        ["JobManager__AdminKeys__0"] = ApiKey!,
-        ["JobManager__Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["DOTNET_ENVIRONMENT"] = "Production",
-        ["Logging__LogLevel__Default"] = options.ServiceLogLevel,
-        ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__redis"] = redis,
+            ["JobManager__CallbackSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            ["JobManager__AdminKeys__0"] = ApiKey!,
+            ["JobManager__Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = options.ServiceLogLevel,
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "",
+        };
+        foreach (var (key, value) in options.ServiceEnvironment)
+        {
+            environment[key] = value;
+        }
+        return environment;
+    }
 
     private async Task StartRedisAsync(int port, CancellationToken cancellationToken)
     {
