@@ -1,3 +1,4 @@
+using JobManager.Core.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace JobManager.Dispatcher.Configuration;

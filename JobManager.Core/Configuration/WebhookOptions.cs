@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace JobManager.Core.Configuration;
+
+/// <summary>
+/// Outbound webhook settings, read by both services: the dispatchers send webhooks, the Api refuses
+/// targets they may not send to. Bound from <c>JobManager:Webhooks</c>.
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "JobManager:Webhooks";
+
+    /// <summary>Time allowed to open the TCP (and TLS) connection.</summary>
+    [Range(1, 60)]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Time allowed for the whole delivery: connect, send, and the service's answer.</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Networks (CIDR, e.g. <c>10.20.0.0/16</c>, <c>::1/128</c>) that webhooks may reach although
+    /// they are loopback, private, link-local or otherwise blocked. Empty by default: a job can only
+    /// call public addresses. The app host allows loopback for local development.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>
+    /// How long, after a signing secret is rotated, webhooks still carry a signature made with the
+    /// previous secret as well, so receivers can switch without dropping webhooks. 0 drops it at once.
+    /// </summary>
+    [Range(0, 720)]
+    public int SecretRotationHours { get; set; } = 24;
+}
