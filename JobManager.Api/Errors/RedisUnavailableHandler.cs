@@ -1,3 +1,4 @@
+using JobManager.Core.Callbacks;
 using Microsoft.AspNetCore.Diagnostics;
 using StackExchange.Redis;
 
@@ -16,7 +17,7 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
         {
             return false;
         }
-        LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name);
+        LogUnavailable(logger, context.Request.Method, CallbackPath.Redact(context.Request.Path.Value ?? ""), exception.GetType().Name);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

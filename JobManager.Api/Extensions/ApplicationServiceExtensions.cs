@@ -13,6 +13,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddJobManagerCore();
+        builder.AddApiSecurity();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
