@@ -5,7 +5,7 @@ namespace JobManager.Core.Networking;
 /// <summary>
 /// The PUT-time half of the SSRF guard: a target whose host is an IP address, in any spelling a
 /// resolver accepts (<c>2130706433</c>, <c>017700000001</c>, <c>0x7f.0.0.1</c>, <c>127.1</c>,
-/// <c>[::ffff:7f00:1]</c>, full-width digits), or a <c>localhost</c> name, is judged by the
+/// <c>[::ffff:7f00:1]</c>, <c>127。0。0。1</c>), or a <c>localhost</c> name, is judged by the
 /// <see cref="AddressPolicy"/> at once, so the user learns at PUT rather than at the first failed run.
 /// Names that need DNS are judged when a webhook connects (<see cref="GuardedConnector"/>).
 /// </summary>
@@ -31,8 +31,8 @@ public static class LiteralTarget
     /// </summary>
     public static IReadOnlyList<IPAddress> AddressesOf(Uri target)
     {
-        // IdnHost applies the IDNA mapping a resolver would (full-width digits and dots become ASCII),
-        // drops IPv6 brackets, and percent-encodes an IPv6 zone; a trailing dot is the root, not a name.
+        // IdnHost is the host as the webhook client will resolve it: IPv6 without brackets, the zone
+        // percent-encoded, ideographic full stops read as dots. A trailing dot is the root, not a name.
         var host = target.IdnHost.TrimEnd('.');
         var zone = host.IndexOf('%', StringComparison.Ordinal);
         if (zone >= 0)
