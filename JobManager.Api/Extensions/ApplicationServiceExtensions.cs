@@ -24,7 +24,11 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddExceptionHandler<RedisUnavailableHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
             options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<OpenApi.BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<OpenApi.BearerSecuritySchemeTransformer>();
+        });
         return builder;
     }
 }

@@ -75,6 +75,18 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task OpenApiDocument_DeclaresTheBearerScheme_AndTheCallbackNeedsNone()
+    {
+        using var anonymous = fixture.CreateApiClient(bearerKey: null);
+        var document = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+
+        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal(1, document.GetProperty("security").GetArrayLength());
+        var callback = document.GetProperty("paths").GetProperty("/callback/{executionId}/{token}").GetProperty("post");
+        Assert.Equal(0, callback.GetProperty("security").GetArrayLength());
+    }
+
+    [Fact]
     public async Task CreatedKey_IsShownOnce_AndListedOnlyByIdAndTime()
     {
         var service = ApiClient.UniqueService();
