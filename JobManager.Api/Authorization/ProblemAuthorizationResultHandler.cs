@@ -23,7 +23,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         var otherService = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ServiceScopeRequirement>().Any() == true;
         var answer = otherService
             ? Problems.NotFoundAt(context.Request.RouteValues)
-            : Problems.Forbidden("This endpoint needs an admin key; a service key reaches only /services/{its service}/....");
+            : Problems.Forbidden("This endpoint needs an admin key: a service key reaches only the routes under /services/{its service}/.");
         await answer.ExecuteAsync(context);
     }
 }
