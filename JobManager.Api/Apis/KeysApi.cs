@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using JobManager.Api.Authentication;
 using JobManager.Api.Authorization;
 using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
@@ -35,7 +37,7 @@ public static class KeysApi
     }
 
     public static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem, ProblemHttpResult>> CreateKey(
-        string service, ServiceKeyStore store, IOptions<LimitsOptions> limits)
+        string service, ServiceKeyStore store, IOptions<LimitsOptions> limits, HttpContext context, ILoggerFactory loggers)
     {
         var query = new QueryReader(new ValidationErrors());
         query.Name("service", service);
@@ -50,6 +52,7 @@ public static class KeysApi
                 $"Service '{service}' has {maxKeys} keys, the most allowed. Revoke one first, or ask an operator to raise {LimitsOptions.KeysPerServiceSetting}.",
                 LimitsOptions.KeysPerServiceSetting, maxKeys);
         }
+        Log.KeyCreated(loggers.CreateLogger(Log.AuditCategory), created.KeyId, service, Caller(context));
         return TypedResults.Created($"/services/{service}/keys/{created.KeyId}",
             new CreatedKeyResponse(created.KeyId, created.Key, created.CreatedAt.UtcDateTime));
     }
@@ -68,7 +71,7 @@ public static class KeysApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RevokeKey(
-        string service, string keyId, ServiceKeyStore store)
+        string service, string keyId, ServiceKeyStore store, HttpContext context, ILoggerFactory loggers)
     {
         var query = new QueryReader(new ValidationErrors());
         query.Name("service", service);
@@ -76,8 +79,14 @@ public static class KeysApi
         {
             return Problems.Invalid(query.Errors);
         }
-        return ServiceKey.IsKeyId(keyId) && await store.RevokeAsync(service, keyId)
-            ? TypedResults.NoContent()
-            : Problems.NoKey(service, keyId);
+        if (!ServiceKey.IsKeyId(keyId) || !await store.RevokeAsync(service, keyId))
+        {
+            return Problems.NoKey(service, keyId);
+        }
+        Log.KeyRevoked(loggers.CreateLogger(Log.AuditCategory), keyId, service, Caller(context));
+        return TypedResults.NoContent();
     }
+
+    /// <summary>The calling key's id, for the audit trail.</summary>
+    internal static string? Caller(HttpContext context) => context.User.FindFirstValue(ApiKeyClaims.KeyId);
 }

@@ -20,7 +20,8 @@ public static class SigningSecretApi
         return app;
     }
 
-    public static async Task<Results<Ok<SigningSecretResponse>, ValidationProblem>> Rotate(string service, SigningSecretStore store)
+    public static async Task<Results<Ok<SigningSecretResponse>, ValidationProblem>> Rotate(
+        string service, SigningSecretStore store, HttpContext context, ILoggerFactory loggers)
     {
         var query = new QueryReader(new ValidationErrors());
         query.Name("service", service);
@@ -29,6 +30,7 @@ public static class SigningSecretApi
             return Problems.Invalid(query.Errors);
         }
         var (secret, previousValidUntil) = await store.RotateAsync(service);
+        Log.SigningSecretRotated(loggers.CreateLogger(Log.AuditCategory), service, KeysApi.Caller(context), previousValidUntil);
         return TypedResults.Ok(new SigningSecretResponse(secret, previousValidUntil?.UtcDateTime));
     }
 }

@@ -8,7 +8,7 @@ namespace JobManager.Api.Errors;
 /// Turns "Redis is not reachable" into 503 problem details with Retry-After, instead of a 500. Every
 /// write is a single script, so a request cut off here has written all or nothing.
 /// </summary>
-internal sealed partial class RedisUnavailableHandler(IProblemDetailsService problemDetails, ILogger<RedisUnavailableHandler> logger)
+internal sealed class RedisUnavailableHandler(IProblemDetailsService problemDetails, ILogger<RedisUnavailableHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
         {
             return false;
         }
-        LogUnavailable(logger, context.Request.Method, CallbackPath.Redact(context.Request.Path.Value ?? ""), exception.GetType().Name);
+        Log.RedisUnavailable(logger, context.Request.Method, CallbackPath.Redact(context.Request.Path.Value ?? ""), exception.GetType().Name);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -32,7 +32,4 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
             },
         });
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Redis unavailable during {Method} {Path}: {ExceptionType}")]
-    private static partial void LogUnavailable(ILogger logger, string method, string path, string exceptionType);
 }
