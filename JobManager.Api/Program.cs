@@ -10,11 +10,17 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Who is calling, then how often (per key), then whether they may: a refused call still counts.
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapJobsApi();
 app.MapExecutionsApi();
+app.MapKeysApi();
+app.MapSigningSecretApi();
 app.MapCallbackApi();
 app.MapSchedulesApi();
 

@@ -11,10 +11,18 @@ var redis = builder.AddJobManagerRedis("redis");
 var callbackSecret = builder.AddParameter("callback-secret",
     new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
 
+// The admin API key (Authorization: Bearer <key>); generated once, kept in the app host's user
+// secrets. Find it in the dashboard (the admin-key parameter) or with
+// `dotnet user-secrets list --project JobManager.AppHost`.
+var adminKey = builder.AddParameter("admin-key",
+    new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true, persist: true);
+
 var api = builder.AddProject<Projects.JobManager_Api>("api")
     .WithReference(redis)
     .WaitFor(redis)
     .WithEnvironment("JobManager__CallbackSecret", callbackSecret)
+    .WithEnvironment("JobManager__AdminKeys__0", adminKey)
+    .WithLocalWebhookTargets(builder.ExecutionContext)
     .WithJobManagerSettings(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
@@ -25,6 +33,7 @@ builder.AddProject<Projects.JobManager_Dispatcher>("dispatcher")
     .WaitFor(api)
     .WithEnvironment("JobManager__CallbackSecret", callbackSecret)
     .WithEnvironment("JobManager__PublicBaseUrl", api.GetEndpoint("http"))
+    .WithLocalWebhookTargets(builder.ExecutionContext)
     .WithJobManagerSettings(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithReplicas(builder.Configuration.GetValue("Dispatcher:Replicas", 2));

@@ -1,4 +1,6 @@
+using JobManager.Core.Configuration;
 using JobManager.Core.Hosting;
+using JobManager.Core.Networking;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.TimeWheel;
 using JobManager.Dispatcher.Webhooks;
@@ -16,12 +18,13 @@ internal static class DispatcherServiceExtensions
         services.AddJobManagerCore();
 
         services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CallbackUrlOptions>().BindConfiguration(CallbackUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<RedisClock>();
         services.AddSingleton<WakeSignal>();
         services.AddSingleton<ScheduleRefiller>();
+        services.AddMemoryCache();
+        services.AddSingleton<SigningSecretCache>();
         services.AddSingleton<WebhookBodyFactory>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryPipeline>();
@@ -32,22 +35,17 @@ internal static class DispatcherServiceExtensions
         services.AddHostedService<Retention.RetentionSweeper>();
 
         services.AddHttpClient(WebhookSender.ClientName)
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var webhooks = sp.GetRequiredService<IOptions<WebhookOptions>>().Value;
-                return new SocketsHttpHandler
-                {
-                    ConnectTimeout = TimeSpan.FromSeconds(webhooks.ConnectTimeoutSeconds),
-                    AllowAutoRedirect = false,
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                    UseCookies = false,
-                };
-            })
+            // The SSRF guard: every address is checked when the connection is made (WebhookHttpHandler).
+            .ConfigurePrimaryHttpMessageHandler(sp => WebhookHttpHandler.Create(
+                sp.GetRequiredService<IOptions<WebhookOptions>>().Value, sp.GetRequiredService<AddressPolicy>()))
             .ConfigureHttpClient((sp, client) =>
             {
                 client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.TimeoutSeconds);
+                client.MaxResponseContentBufferSize = WebhookSender.MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("JobManager/1.0");
             })
+            // Signatures are not secrets, but no header value belongs in a log.
+            .RedactLoggedHeaders(_ => true)
             // Not the service defaults' handlers: service discovery must not resolve user-typed URLs to
             // our own services, and retries are WebhookRetry's, which knows each execution's budget.
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());

@@ -2,7 +2,7 @@ using JobManager.Core.Jobs;
 
 namespace JobManager.Dispatcher;
 
-/// <summary>The dispatcher's log events. Never logs callback tokens or URLs that carry them.</summary>
+/// <summary>The dispatcher's log events. Never logs callback tokens, URLs that carry them, or signing secrets.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Dispatcher started: {Shards} shards, lease {LeaseSeconds} s, up to {MaxConcurrent} webhooks in flight")]
@@ -25,6 +25,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "Could not record the webhook result of {Job} execution {ExecutionId}; its lease will expire and another dispatcher will retry")]
     public static partial void RecordFailed(ILogger logger, Exception exception, JobRef job, string executionId);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Error, Message = "Could not read the signing secret for {Job} execution {ExecutionId}; not sent unsigned, its lease will expire and another attempt will sign it")]
+    public static partial void SigningSecretUnavailable(ILogger logger, Exception exception, JobRef job, string executionId);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "Job {Job} has a schedule that no longer parses ({Error}); it is left without upcoming instants")]
     public static partial void UnparsableSchedule(ILogger logger, JobRef job, string error);

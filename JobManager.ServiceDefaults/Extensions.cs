@@ -80,16 +80,16 @@ public static class Extensions
 
     /// <summary>
     /// Maps <c>/health</c> (ready: every check passes, Redis included) and <c>/alive</c> (the process
-    /// answers). Both are mapped in every environment: orchestrators probe them in production too, and
-    /// they disclose nothing but a status word.
+    /// answers). Both are mapped in every environment and need no API key: orchestrators probe them in
+    /// production too, and they disclose nothing but a status word.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains("live"),
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

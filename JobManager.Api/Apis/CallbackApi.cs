@@ -16,7 +16,8 @@ public static class CallbackApi
 {
     public static IEndpointRouteBuilder MapCallbackApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/callback/{executionId}/{token}", Callback)
+        app.MapPost(CallbackPath.Route, Callback)
+            .AllowAnonymous()
             .WithTags("Callbacks")
             .WithName("Callback")
             .WithSummary("Report success or failure, or send a heartbeat to extend the deadline by ttl_seconds");

@@ -1,3 +1,4 @@
+using JobManager.Api.Authorization;
 using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
 using JobManager.Api.Validation;
@@ -12,7 +13,7 @@ public static class ExecutionsApi
 {
     public static IEndpointRouteBuilder MapExecutionsApi(this IEndpointRouteBuilder app)
     {
-        var service = app.MapGroup("/services/{service}").WithTags("Executions");
+        var service = app.MapGroup("/services/{service}").WithTags("Executions").RequireAuthorization(ApiPolicies.ServiceOwner);
         service.MapPost("/jobs/{job}/executions", RunNow)
             .WithName("RunJobNow")
             .WithSummary("Run a job now (also when disabled); 202 with the new execution");
@@ -39,7 +40,7 @@ public static class ExecutionsApi
         }
         if (await store.CreateManualRunAsync(jobRef) is not { } execution)
         {
-            return Problems.NotFound($"Service '{service}' has no job '{job}'.");
+            return Problems.NoJob(service, job);
         }
         return TypedResults.Accepted(
             $"/services/{service}/jobs/{job}/executions/{execution.ExecutionId}", ExecutionResponse.From(execution));
@@ -56,7 +57,7 @@ public static class ExecutionsApi
         }
         return await store.GetAsync(jobRef, executionId) is { } execution
             ? TypedResults.Ok(ExecutionResponse.From(execution))
-            : Problems.NotFound($"Job '{service}/{job}' has no execution '{executionId}'.");
+            : Problems.NoExecution(service, job, executionId);
     }
 
     public static Task<Results<Ok<ListResponse<ExecutionResponse>>, ValidationProblem>> ListJobExecutions(

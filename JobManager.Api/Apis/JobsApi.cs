@@ -1,8 +1,12 @@
+using JobManager.Api.Authorization;
 using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
+using JobManager.Api.Limits;
 using JobManager.Api.Validation;
+using JobManager.Core.Networking;
 using JobManager.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace JobManager.Api.Apis;
 
@@ -11,7 +15,7 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/services/{service}/jobs").WithTags("Jobs");
+        var jobs = app.MapGroup("/services/{service}/jobs").WithTags("Jobs").RequireAuthorization(ApiPolicies.ServiceOwner);
         jobs.MapPut("/{job}", PutJob)
             .WithName("PutJob")
             .WithSummary("Create or update a job (idempotent): 201 when created, 200 when updated");
@@ -19,7 +23,9 @@ public static class JobsApi
         jobs.MapDelete("/{job}", DeleteJob).WithName("DeleteJob").WithSummary("Delete a job; it fires no more");
         jobs.MapGet("/", ListServiceJobs).WithName("ListServiceJobs").WithSummary("List a service's jobs by name");
 
+        // Every service's jobs: admin keys only (a service key gets 403; it lists /services/{service}/jobs).
         app.MapGet("/jobs", ListAllJobs)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithTags("Jobs")
             .WithName("ListJobs")
             .WithSummary("List every service's jobs, by service then name");
@@ -27,7 +33,8 @@ public static class JobsApi
     }
 
     public static async Task<Results<Ok<JobResponse>, Created<JobResponse>, ValidationProblem, ProblemHttpResult>> PutJob(
-        string service, string job, HttpRequest request, JobStore store, CancellationToken cancellationToken)
+        string service, string job, HttpRequest request, JobStore store, SigningSecretStore signingSecrets,
+        AddressPolicy addressPolicy, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
         var query = new QueryReader(new ValidationErrors());
         var jobRef = query.Job(service, job);
@@ -42,11 +49,23 @@ public static class JobsApi
             query.Errors.Add("body", body.Error!);
             return Problems.Invalid(query.Errors, "The job is invalid");
         }
-        var definition = JobRequest.Read(document.RootElement, jobRef, query.Errors);
+        var definition = JobRequest.Read(document.RootElement, jobRef, addressPolicy, query.Errors);
         if (definition is null || query.Errors.Any)
         {
             return Problems.Invalid(query.Errors, "The job is invalid");
         }
+
+        // A soft limit: concurrent creations may pass it by a few (the count spans shards, so it cannot
+        // be taken in the same script as the write); the per-key rate limit bounds by how many.
+        var maxJobs = limits.Value.JobsPerService;
+        if (!await store.ExistsAsync(jobRef) && await store.CountAsync(service) >= maxJobs)
+        {
+            return Problems.LimitReached("Job limit reached",
+                $"Service '{service}' has {maxJobs} jobs, the most allowed. Delete jobs, or ask an operator to raise {LimitsOptions.JobsPerServiceSetting}.",
+                LimitsOptions.JobsPerServiceSetting, maxJobs);
+        }
+        // Webhooks are signed from the first one on; the service sees the secret by rotating it.
+        await signingSecrets.EnsureAsync(service);
 
         var outcome = await store.UpsertAsync(jobRef, definition);
         var response = JobResponse.From(outcome.Job);
@@ -66,7 +85,7 @@ public static class JobsApi
         }
         return await store.GetAsync(jobRef) is { } found
             ? TypedResults.Ok(JobResponse.From(found))
-            : Problems.NotFound($"Service '{service}' has no job '{job}'.");
+            : Problems.NoJob(service, job);
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DeleteJob(
@@ -80,7 +99,7 @@ public static class JobsApi
         }
         return await store.DeleteAsync(jobRef)
             ? TypedResults.NoContent()
-            : Problems.NotFound($"Service '{service}' has no job '{job}'.");
+            : Problems.NoJob(service, job);
     }
 
     public static Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> ListServiceJobs(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobManager.Api.Authorization;
 using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
 using JobManager.Api.Validation;
@@ -15,7 +16,9 @@ public static class SchedulesApi
 
     public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
     {
+        // Not under /services/{service}: admin keys only, like every route outside a service's own.
         app.MapGet("/schedules/next", Next)
+            .RequireAuthorization(ApiPolicies.Admin)
             .WithTags("Schedules")
             .WithName("PreviewSchedule")
             .WithSummary("The next instants of a schedule expression (rate phases: pass service and job)");

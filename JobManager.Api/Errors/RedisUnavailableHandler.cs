@@ -1,3 +1,4 @@
+using JobManager.Core.Callbacks;
 using Microsoft.AspNetCore.Diagnostics;
 using StackExchange.Redis;
 
@@ -10,7 +11,7 @@ namespace JobManager.Api.Errors;
 /// is merely slow, and run when it recovers. Hence the two details; PUT and DELETE are idempotent, so
 /// retrying is always safe.
 /// </summary>
-internal sealed partial class RedisUnavailableHandler(IProblemDetailsService problemDetails, ILogger<RedisUnavailableHandler> logger)
+internal sealed class RedisUnavailableHandler(IProblemDetailsService problemDetails, ILogger<RedisUnavailableHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
         {
             return false;
         }
-        LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name);
+        Log.RedisUnavailable(logger, context.Request.Method, CallbackPath.Redact(context.Request.Path.Value ?? ""), exception.GetType().Name);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -36,7 +37,4 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
             },
         });
     }
-
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Redis unavailable during {Method} {Path}: {ExceptionType}")]
-    private static partial void LogUnavailable(ILogger logger, string method, string path, string exceptionType);
 }

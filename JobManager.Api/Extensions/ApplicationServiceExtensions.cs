@@ -13,6 +13,7 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddJobManagerCore();
+        builder.AddApiSecurity();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -23,7 +24,11 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddExceptionHandler<RedisUnavailableHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
             options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<OpenApi.BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<OpenApi.BearerSecuritySchemeTransformer>();
+        });
         return builder;
     }
 }

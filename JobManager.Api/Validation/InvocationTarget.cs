@@ -1,12 +1,17 @@
+using JobManager.Core.Networking;
+
 namespace JobManager.Api.Validation;
 
-/// <summary>The rule for <c>invocation_target</c>: an absolute http or https URL.</summary>
+/// <summary>
+/// The rule for <c>invocation_target</c>: an absolute http or https URL, without credentials, whose
+/// host is not a literal address the webhooks may not reach (names are checked when connecting).
+/// </summary>
 public static class InvocationTarget
 {
     public const int MaxLength = 2048;
 
     /// <summary>The reason a target is refused, or null when it is acceptable.</summary>
-    public static string? Problem(string target)
+    public static string? Problem(string target, AddressPolicy policy)
     {
         if (target.Length > MaxLength)
         {
@@ -28,6 +33,6 @@ public static class InvocationTarget
         {
             return "must not carry credentials in the URL";
         }
-        return null;
+        return LiteralTarget.Refusal(uri, policy);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using JobManager.Core.Jobs;
+using JobManager.Core.Networking;
 using JobManager.Core.Schedules;
 
 namespace JobManager.Api.Validation;
@@ -23,7 +24,7 @@ public static class JobRequest
         .. Writable, "service", "job_name", "created_at", "updated_at", "next_scheduled_time", "next_scheduled_time_ms",
     ];
 
-    public static JobDefinition? Read(JsonElement body, JobRef job, ValidationErrors errors)
+    public static JobDefinition? Read(JsonElement body, JobRef job, AddressPolicy policy, ValidationErrors errors)
     {
         var fields = new JsonFields(body, errors);
         fields.RejectUnknown(Known, Writable);
@@ -47,7 +48,7 @@ public static class JobRequest
         {
             errors.Add("invocation_target", "is required: the absolute http(s) URL that receives the webhooks");
         }
-        else if (target is not null && InvocationTarget.Problem(target) is { } targetProblem)
+        else if (target is not null && InvocationTarget.Problem(target, policy) is { } targetProblem)
         {
             errors.Add("invocation_target", targetProblem);
         }

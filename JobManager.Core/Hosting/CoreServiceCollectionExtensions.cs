@@ -1,6 +1,7 @@
 using JobManager.Core.Callbacks;
 using JobManager.Core.Configuration;
 using JobManager.Core.Dispatch;
+using JobManager.Core.Networking;
 using JobManager.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,8 @@ namespace JobManager.Core.Hosting;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what both services share: validated options, the key schema, the stores and callback
-    /// tokens. Expects an <c>IConnectionMultiplexer</c> (Aspire's <c>AddRedisClient</c>).
+    /// Registers what both services share: validated options, the key schema, the stores, callback
+    /// tokens and the outbound address policy. Expects an <c>IConnectionMultiplexer</c> (Aspire's <c>AddRedisClient</c>).
     /// </summary>
     public static IServiceCollection AddJobManagerCore(this IServiceCollection services)
     {
@@ -24,13 +25,22 @@ public static class CoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => AddressPolicy.From(sp.GetRequiredService<IOptions<WebhookOptions>>().Value));
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<JobManagerOptions>>().Value.Shards));
         services.AddSingleton<JobStore>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<DispatchStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<CallbackToken>();
+        services.AddSingleton<SigningSecretStore>();
+        services.AddSingleton<ServiceKeyStore>();
         services.AddHostedService<ShardCountCheck>();
         return services;
     }

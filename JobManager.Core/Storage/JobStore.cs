@@ -53,6 +53,16 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         return hash.Exists ? ToJob(hash) : null;
     }
 
+    public Task<bool> ExistsAsync(JobRef job) => Db.KeyExistsAsync(keys.Job(job));
+
+    /// <summary>How many jobs the service has, summed over every shard.</summary>
+    public async Task<long> CountAsync(string service)
+    {
+        var db = Db;
+        var counts = await Task.WhenAll(keys.Shards.Select(shard => db.SortedSetLengthAsync(keys.ServiceJobIndex(shard, service))));
+        return counts.Sum();
+    }
+
     public async Task<bool> DeleteAsync(JobRef job)
     {
         var shard = keys.ShardOf(job);

@@ -20,6 +20,9 @@ internal static class LuaScripts
     public static readonly string CreateManualRun = Load("create_manual_run");
     public static readonly string TrimExecutions = Load("trim_executions");
     public static readonly string RenewLeases = Load("renew_leases");
+    public static readonly string CreateServiceKey = Load("create_service_key");
+    public static readonly string RevokeServiceKey = Load("revoke_service_key");
+    public static readonly string RotateSigningSecret = Load("rotate_signing_secret");
 
     private static string Load(string name)
     {

@@ -59,6 +59,19 @@ public sealed class RedisKeys(int shardCount)
     /// <summary>String: which dispatcher is sweeping the shard's history right now (a short lease).</summary>
     public RedisKey SweepLease(int shard) => $"{Prefix(shard)}sweep";
 
+    // Credentials live apart from the job shards, under one hash tag of their own: every auth script
+    // touches a single slot, and they are few and small (lookups hit them; webhooks hit a cache).
+    private const string AuthPrefix = "jm:{auth}:";
+
+    /// <summary>Hash: one service API key: its service, the SHA-256 of the key, when it was created.</summary>
+    public static RedisKey ServiceKey(string keyId) => $"{AuthPrefix}key:{keyId}";
+
+    /// <summary>Sorted set: a service's API key ids, score = creation time (ms).</summary>
+    public static RedisKey ServiceKeyIndex(string service) => $"{AuthPrefix}svc:{service}:keys";
+
+    /// <summary>Hash: a service's webhook signing secret, and the previous one while it is still valid.</summary>
+    public static RedisKey SigningSecrets(string service) => $"{AuthPrefix}svc:{service}:signing";
+
     /// <summary>The member naming an execution in the pending and deadline sets.</summary>
     public static string WorkMember(string executionId, JobRef job) => $"{executionId}/{job.WheelMember}";
 

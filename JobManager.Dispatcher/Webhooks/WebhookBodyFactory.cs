@@ -19,7 +19,7 @@ public sealed class WebhookBodyFactory(CallbackToken tokens, IOptions<CallbackUr
         var latencyMs = Math.Max(0, delivery.ClaimedAtMs - delivery.ScheduledMs);
         var last = delivery.LastSuccessfulExecution;
         return new WebhookBody(
-            CallbackUrl: $"{options.Value.PublicBaseUrl.TrimEnd('/')}/callback/{delivery.ExecutionId}/{tokens.Create(delivery.ExecutionId)}",
+            CallbackUrl: CallbackPath.Url(options.Value.PublicBaseUrl, delivery.ExecutionId, tokens.Create(delivery.ExecutionId)),
             InvocationLatencyMs: latencyMs,
             InvocationLatencyPct: LatencyPercent(latencyMs, delivery.TtlSeconds),
             JobName: delivery.Job.Job,

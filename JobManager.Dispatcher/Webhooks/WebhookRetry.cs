@@ -1,4 +1,5 @@
 using JobManager.Core.Executions;
+using JobManager.Core.Configuration;
 using JobManager.Dispatcher.Configuration;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;

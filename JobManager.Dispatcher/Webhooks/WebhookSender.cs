@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
+using JobManager.Core.Signing;
 using JobManager.Dispatcher.TimeWheel;
 using Polly;
 using Polly.Registry;
@@ -9,15 +11,18 @@ using Polly.Registry;
 namespace JobManager.Dispatcher.Webhooks;
 
 /// <summary>
-/// Delivers one webhook (with retries, see <see cref="WebhookRetry"/>) and records the answer: 2xx
-/// makes the execution running; anything else, once retries are spent, ends it as
-/// <c>invocation_failed</c> with the last status or error. Every try is recorded. If recording fails
-/// (Redis down), the lease expires and another dispatcher delivers again: at least once, same bytes.
+/// Delivers one signed webhook (with retries, see <see cref="WebhookRetry"/>) and records the answer:
+/// 2xx makes the execution running; anything else (a redirect too), once retries are spent, ends it as
+/// <c>invocation_failed</c> with the last status or error. Every try is recorded; the response body is
+/// never read. If recording fails (Redis down), the lease expires and another dispatcher delivers again
+/// with the same execution id, which is also the <c>webhook-id</c>, and the same body: at least once,
+/// deduplicable.
 /// </summary>
 public sealed class WebhookSender(
     IHttpClientFactory clients,
     ResiliencePipelineProvider<string> pipelines,
     WebhookBodyFactory bodies,
+    SigningSecretCache secrets,
     DispatchStore store,
     RedisClock clock,
     WakeSignal wake,
@@ -25,40 +30,39 @@ public sealed class WebhookSender(
 {
     public const string ClientName = "webhooks";
 
+    /// <summary>The most of a response body the client would ever buffer; the sender reads none.</summary>
+    public const int MaxResponseBytes = 64 * 1024;
+
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     public async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(bodies.Create(delivery), WebhookJsonContext.Default.WebhookBody);
+        SigningSecrets signingSecrets;
+        try
+        {
+            signingSecrets = await secrets.GetAsync(delivery.Job.Service);
+        }
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
+        {
+            // Never send unsigned: the lease expires and another attempt signs it.
+            Log.SigningSecretUnavailable(logger, ex, delivery.Job, delivery.ExecutionId);
+            return;
+        }
+
         var sentAtMs = clock.NowMs;
         var attempts = new List<DeliveryAttempt>();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(WebhookRetry.Attempts, attempts);
         context.Properties.Set(WebhookRetry.Clock, () => clock.NowMs);
         context.Properties.Set(WebhookRetry.BudgetEndsMs, sentAtMs + delivery.TtlSeconds * 1000L);
-        var client = clients.CreateClient(ClientName);
+        var send = new SendState(delivery, body, signingSecrets, clients.CreateClient(ClientName), clock);
 
         Outcome<HttpResponseMessage> outcome;
         try
         {
-            outcome = await pipelines.GetPipeline<HttpResponseMessage>(WebhookRetry.PipelineName).ExecuteOutcomeAsync(
-                static async (ctx, state) =>
-                {
-                    try
-                    {
-                        using var request = new HttpRequestMessage(HttpMethod.Post, state.Delivery.InvocationTarget)
-                        {
-                            Content = new ByteArrayContent(state.Body) { Headers = { ContentType = Json } },
-                        };
-                        return Outcome.FromResult(await state.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ctx.CancellationToken));
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                context,
-                (Delivery: delivery, Body: body, Client: client));
+            outcome = await pipelines.GetPipeline<HttpResponseMessage>(WebhookRetry.PipelineName)
+                .ExecuteOutcomeAsync(static (ctx, state) => state.SendOnceAsync(ctx.CancellationToken), context, send);
             cancellationToken.ThrowIfCancellationRequested();
             WebhookRetry.Record(context, outcome);
         }
@@ -69,8 +73,35 @@ public sealed class WebhookSender(
 
         using var response = outcome.Result;
         var status = response is null ? (int?)null : (int)response.StatusCode;
-        var error = WebhookRetry.Describe(outcome);
-        await RecordAsync(delivery, sentAtMs, status, error, attempts);
+        await RecordAsync(delivery, sentAtMs, status, WebhookRetry.Describe(outcome), attempts);
+    }
+
+    /// <summary>One try: a fresh request with a fresh timestamp and signature over the same body.</summary>
+    private sealed record SendState(Delivery Delivery, byte[] Body, SigningSecrets Secrets, HttpClient Client, RedisClock Clock)
+    {
+        public async ValueTask<Outcome<HttpResponseMessage>> SendOnceAsync(CancellationToken cancellationToken)
+        {
+            var nowMs = Clock.NowMs;
+            var timestamp = nowMs / 1000;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, Delivery.InvocationTarget)
+                {
+                    Content = new ByteArrayContent(Body) { Headers = { ContentType = Json } },
+                    Headers =
+                    {
+                        { "webhook-id", Delivery.ExecutionId },
+                        { "webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture) },
+                        { "webhook-signature", WebhookSigner.Sign(Delivery.ExecutionId, timestamp, Body, Secrets.ActiveAt(nowMs)) },
+                    },
+                };
+                return Outcome.FromResult(await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return Outcome.FromException<HttpResponseMessage>(ex);
+            }
+        }
     }
 
     private async Task RecordAsync(Delivery delivery, long sentAtMs, int? status, string? error, List<DeliveryAttempt> attempts)

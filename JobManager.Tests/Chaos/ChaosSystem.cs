@@ -12,6 +12,7 @@ public sealed class ChaosSystem : IDisposable
 {
     public const int LeaseSeconds = 3;
     public const string CallbackSecret = "chaos-callback-secret-0123456789abcdefghijklmnop";
+    public const string AdminKey = "chaos-admin-key-0123456789abcdefghijklmnopqrstuv";
 
     private ChaosSystem(ServiceProcess api, IReadOnlyList<ServiceProcess> dispatchers)
     {
@@ -29,6 +30,7 @@ public sealed class ChaosSystem : IDisposable
         {
             ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
             ["JobManager__CallbackSecret"] = CallbackSecret,
+            ["JobManager__AdminKeys__0"] = AdminKey,
             ["JobManager__Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
         };
         var dispatcherEnvironment = new Dictionary<string, string>(common)
@@ -56,6 +58,14 @@ public sealed class ChaosSystem : IDisposable
             system.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A client of the Api with the admin key.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Api.Url), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
     }
 
     public void Dispose()

@@ -28,7 +28,7 @@ public sealed class ChaosTests(RedisServerFixture redis, ITestOutputHelper outpu
         output.WriteLine($"seed {seed}");
         await using var receiver = await WebhookReceiver.StartAsync();
         using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 3);
-        using var http = new HttpClient { BaseAddress = new Uri(system.Api.Url), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = system.CreateApiClient();
         var api = new ApiClient(http);
 
         var service = ApiClient.UniqueService("chaos");

@@ -14,7 +14,7 @@ public sealed class FaultTests(RedisServerFixture redis, ITestOutputHelper outpu
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 2);
-        using var http = new HttpClient { BaseAddress = new Uri(system.Api.Url), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = system.CreateApiClient();
         var api = new ApiClient(http);
         var service = ApiClient.UniqueService("outage");
         var names = Enumerable.Range(0, 10).Select(i => $"job-{i}").ToList();
@@ -72,7 +72,7 @@ public sealed class FaultTests(RedisServerFixture redis, ITestOutputHelper outpu
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 1);
-        using var http = new HttpClient { BaseAddress = new Uri(system.Api.Url), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = system.CreateApiClient();
         var api = new ApiClient(http);
         var service = ApiClient.UniqueService("sigterm");
         var path = $"{service}/slow";

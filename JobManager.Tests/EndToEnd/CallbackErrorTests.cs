@@ -136,4 +136,33 @@ public sealed class CallbackErrorTests(AppHostFixture fixture)
         using var response = await _api.CallbackAsync(webhook.CallbackUrl, new { status = "success", state = new string('x', 64 * 1024 + 1) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task OversizedBody_Is413_AndChangesNothing()
+    {
+        var (service, webhook) = await DeliveredAsync();
+        var body = new string(' ', 300 * 1024) + "{\"status\":\"success\"}";
+
+        using var response = await _api.Http.PostAsync(webhook.CallbackUrl, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("running", (await _api.GetExecutionAsync(service, "cb", webhook.ExecutionId))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ReplayedToken_AfterTheExecutionFinished_IsConflict_ForEveryStatus()
+    {
+        var (service, webhook) = await DeliveredAsync();
+        using (var first = await _api.CallbackAsync(webhook.CallbackUrl, new { status = "success", summary = "done" }))
+        {
+            await ApiClient.ReadObjectAsync(first);
+        }
+
+        foreach (var status in new[] { "success", "failure", "heartbeat" })
+        {
+            using var replay = await _api.CallbackAsync(webhook.CallbackUrl, new { status });
+            Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        }
+        Assert.Equal("done", (await _api.GetExecutionAsync(service, "cb", webhook.ExecutionId))["summary"]!.GetValue<string>());
+    }
 }

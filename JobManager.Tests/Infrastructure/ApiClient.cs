@@ -57,6 +57,28 @@ public sealed class ApiClient(HttpClient http)
             return predicate(execution) ? execution : null;
         }, timeout, $"execution {executionId} to reach the expected state");
 
+    /// <summary>Runs a job now; the new execution's id.</summary>
+    public async Task<string> RunNowAsync(string service, string job)
+    {
+        using var response = await http.PostAsync($"/services/{service}/jobs/{job}/executions", null);
+        return (await ReadObjectAsync(response))["execution_id"]!.GetValue<string>();
+    }
+
+    /// <summary>Creates a service API key (needs the admin key): its id and the key.</summary>
+    public async Task<(string KeyId, string Key)> CreateKeyAsync(string service)
+    {
+        using var response = await http.PostAsync($"/services/{service}/keys", null);
+        var created = await ReadObjectAsync(response);
+        return (created["key_id"]!.GetValue<string>(), created["key"]!.GetValue<string>());
+    }
+
+    /// <summary>Rotates the service's signing secret: <c>{"secret": ..., "previous_valid_until": ...}</c>.</summary>
+    public async Task<JsonObject> RotateSigningSecretAsync(string service)
+    {
+        using var response = await http.PostAsync($"/services/{service}/signing-secret/rotate", null);
+        return await ReadObjectAsync(response);
+    }
+
     public async Task<HttpResponseMessage> CallbackAsync(string callbackUrl, object body) =>
         await http.PostAsJsonAsync(callbackUrl, body);
 

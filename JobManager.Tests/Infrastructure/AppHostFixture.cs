@@ -24,6 +24,9 @@ public class AppHostFixture : IAsyncLifetime
     /// <summary>The callback secret the app host is given, so tests can sign callback URLs themselves.</summary>
     public const string CallbackSecret = "test-callback-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 
+    /// <summary>The admin API key the app host is given; <see cref="Api"/> sends it on every request.</summary>
+    public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
+
     private DistributedApplication? _app;
     private HttpClient? _api;
     private WebhookReceiver? _receiver;
@@ -31,11 +34,28 @@ public class AppHostFixture : IAsyncLifetime
     /// <summary>The running app, for resources other than the Api (e.g. <c>GetConnectionStringAsync("redis")</c>).</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The app host has not started.");
 
-    /// <summary>An <see cref="HttpClient"/> whose base address is the Api's http endpoint.</summary>
+    /// <summary>
+    /// An <see cref="HttpClient"/> whose base address is the Api's http endpoint, sending the admin key
+    /// (<c>Authorization: Bearer</c>) on every request.
+    /// </summary>
     public HttpClient Api => _api ?? throw new InvalidOperationException("The app host has not started.");
 
-    /// <summary>The Api as a user drives it: JSON in the seed's spelling.</summary>
+    /// <summary>The Api as a user drives it: JSON in the seed's spelling, with the admin key.</summary>
     public ApiClient Client => new(Api);
+
+    /// <summary>
+    /// A new client of the Api sending <paramref name="bearerKey"/>, or no <c>Authorization</c> header at
+    /// all when it is null. The caller disposes it.
+    /// </summary>
+    public HttpClient CreateApiClient(string? bearerKey)
+    {
+        var client = App.CreateHttpClient("api");
+        if (bearerKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerKey);
+        }
+        return client;
+    }
 
     /// <summary>A real HTTP endpoint on 127.0.0.1 that records the webhooks it receives.</summary>
     public WebhookReceiver Receiver => _receiver ?? throw new InvalidOperationException("The receiver has not started.");
@@ -72,6 +92,11 @@ public class AppHostFixture : IAsyncLifetime
             "--Redis:Mode=local",
             $"--Redis:DataDirectory={_dataDirectory}",
             $"--Parameters:callback-secret={CallbackSecret}",
+            $"--Parameters:admin-key={AdminKey}",
+            // The receiver listens on 127.0.0.1 and some targets are http://127.0.0.1:9/: loopback
+            // must be reachable, as the app host also allows it in run mode.
+            "--JobManager:Webhooks:AllowedNetworks:0=127.0.0.0/8",
+            "--JobManager:Webhooks:AllowedNetworks:1=::1/128",
             $"--Dispatcher:Replicas={DispatcherReplicas}",
             .. AppHostArguments,
         ];
@@ -85,7 +110,7 @@ public class AppHostFixture : IAsyncLifetime
             await _app.StartAsync(timeout.Token);
             await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
             await _app.ResourceNotifications.WaitForResourceHealthyAsync("dispatcher", timeout.Token);
-            _api = _app.CreateHttpClient("api");
+            _api = CreateApiClient(AdminKey);
             _receiver = await WebhookReceiver.StartAsync();
             StartDuration = stopwatch.Elapsed;
         }

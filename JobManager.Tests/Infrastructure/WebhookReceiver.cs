@@ -18,7 +18,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ReceivedWebhook>> _received = new();
-    private readonly ConcurrentDictionary<string, Func<ReceivedWebhook, Task<int>>> _responders = new();
+    private readonly ConcurrentDictionary<string, Func<ReceivedWebhook, Task<IResult>>> _responders = new();
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -41,7 +41,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public string UrlFor(string path) => $"{BaseUrl}/{path}";
 
     /// <summary>Sets how the path answers (default: 200 at once).</summary>
-    public void Respond(string path, Func<ReceivedWebhook, Task<int>> responder) => _responders[path] = responder;
+    public void Respond(string path, Func<ReceivedWebhook, Task<int>> responder) =>
+        _responders[path] = async webhook => Results.StatusCode(await responder(webhook));
+
+    /// <summary>Makes the path answer every webhook with a redirect to <paramref name="location"/>.</summary>
+    public void Redirect(string path, string location) =>
+        _responders[path] = _ => Task.FromResult(Results.Redirect(location));
 
     public IReadOnlyList<ReceivedWebhook> Received(string path) =>
         _received.TryGetValue(path, out var queue) ? [.. queue] : [];
@@ -56,16 +61,19 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private async Task<IResult> HandleAsync(string path, HttpRequest request)
     {
         var arrivedAt = DateTimeOffset.UtcNow;
-        using var document = await JsonDocument.ParseAsync(request.Body);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var raw = buffer.ToArray();
+        using var document = JsonDocument.Parse(raw);
         var webhook = new ReceivedWebhook(
             path,
             document.RootElement.Clone(),
+            raw,
             request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             request.ContentType,
             arrivedAt);
         _received.GetOrAdd(path, _ => new ConcurrentQueue<ReceivedWebhook>()).Enqueue(webhook);
-        var status = _responders.TryGetValue(path, out var responder) ? await responder(webhook) : StatusCodes.Status200OK;
-        return Results.StatusCode(status);
+        return _responders.TryGetValue(path, out var responder) ? await responder(webhook) : Results.Ok();
     }
 
     public async ValueTask DisposeAsync()
@@ -75,9 +83,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-/// <summary>One webhook as the service received it.</summary>
+/// <summary>One webhook as the service received it; <see cref="RawBody"/> is the bytes that were signed.</summary>
 public sealed record ReceivedWebhook(
-    string Path, JsonElement Body, IReadOnlyDictionary<string, string> Headers, string? ContentType, DateTimeOffset ReceivedAt)
+    string Path, JsonElement Body, byte[] RawBody, IReadOnlyDictionary<string, string> Headers, string? ContentType, DateTimeOffset ReceivedAt)
 {
     public string CallbackUrl => Body.GetProperty("callback_url").GetString()!;
     public string ExecutionId => Body.GetProperty("execution_id").GetString()!;

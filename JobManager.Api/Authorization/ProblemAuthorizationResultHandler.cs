@@ -1,0 +1,29 @@
+using JobManager.Api.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace JobManager.Api.Authorization;
+
+/// <summary>
+/// Answers refused requests with problem details. A key of another service gets exactly the 404 a
+/// missing resource gets, so a service cannot even learn which other services or jobs exist; a key
+/// that is known to lack a right it could never have (a service key on an admin endpoint) gets 403.
+/// </summary>
+internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (!authorizeResult.Forbidden)
+        {
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+        var otherService = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ServiceScopeRequirement>().Any() == true;
+        var answer = otherService
+            ? Problems.NotFoundAt(context.Request.RouteValues)
+            : Problems.Forbidden("This endpoint needs an admin key: a service key reaches only the routes under /services/{its service}/.");
+        await answer.ExecuteAsync(context);
+    }
+}
