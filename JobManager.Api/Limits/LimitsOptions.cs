@@ -9,13 +9,16 @@ public sealed class LimitsOptions
     public const string JobsPerServiceSetting = SectionName + ":JobsPerService";
     public const string KeysPerServiceSetting = SectionName + ":KeysPerService";
 
-    /// <summary>Requests per second each API key may send on average (a token bucket's refill).</summary>
+    /// <summary>
+    /// Requests per second each API key may send on average (a token bucket's refill). Generous by
+    /// default: it stops a runaway or leaked key, not a platform registering its jobs.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int RequestsPerSecond { get; set; } = 100;
+    public int RequestsPerSecond { get; set; } = 1000;
 
     /// <summary>Requests a key may send at once after being idle (the bucket's size).</summary>
     [Range(1, 1_000_000)]
-    public int RequestBurst { get; set; } = 1000;
+    public int RequestBurst { get; set; } = 5000;
 
     /// <summary>Jobs a service may have; creating one more answers 409.</summary>
     [Range(1, 10_000_000)]

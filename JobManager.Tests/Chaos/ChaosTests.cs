@@ -30,12 +30,14 @@ public sealed class ChaosTests(RedisServerFixture redis, ITestOutputHelper outpu
         using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 3);
         using var http = system.CreateApiClient();
         var api = new ApiClient(http);
+        // The services call back with nothing but the callback URL, as real ones do.
+        using var callbacks = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
         var service = ApiClient.UniqueService("chaos");
         var names = Enumerable.Range(0, Jobs).Select(i => $"job-{i:000}").ToList();
         for (var i = 0; i < Jobs; i++)
         {
-            receiver.Respond($"{service}/{names[i]}", Behaviour(i % 20, http));
+            receiver.Respond($"{service}/{names[i]}", Behaviour(i % 20, callbacks));
         }
         using (var throttle = new SemaphoreSlim(16))
         {
