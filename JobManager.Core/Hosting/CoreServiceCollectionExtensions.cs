@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<CallbackToken>();
         services.AddHostedService<ShardCountCheck>();
+        services.AddHostedService<RedisDurabilityCheck>();
         return services;
     }
 }
