@@ -1,5 +1,6 @@
 using JobManager.Core.Hosting;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.TimeWheel;
 using JobManager.Dispatcher.Webhooks;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,8 @@ internal static class DispatcherServiceExtensions
         services.AddHealthChecks().AddCheck<DispatcherHealth>("dispatch-loop");
         services.AddHostedService<DispatchLoop>();
         services.AddHostedService<Retention.RetentionSweeper>();
+        services.AddSingleton<DispatcherMetrics>();
+        services.AddHostedService<WorkSampler>();
 
         services.AddHttpClient(WebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp =>

@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using JobManager.Core.Dispatch;
+using JobManager.Core.Executions;
+using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.TimeWheel;
 
 namespace JobManager.Dispatcher.Webhooks;
@@ -16,6 +19,7 @@ public sealed class WebhookSender(
     DispatchStore store,
     RedisClock clock,
     WakeSignal wake,
+    DispatcherMetrics metrics,
     ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
@@ -24,10 +28,14 @@ public sealed class WebhookSender(
 
     public async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        using var activity = DispatchTracing.StartDispatch(delivery);
+        using var scope = logger.BeginScope(ExecutionLogScope.Of(delivery));
         var sentAtMs = clock.NowMs;
         var body = JsonSerializer.SerializeToUtf8Bytes(bodies.Create(delivery, sentAtMs), WebhookJsonContext.Default.WebhookBody);
         int? status = null;
         string? error = null;
+        metrics.WebhookSending(delivery, sentAtMs - delivery.ScheduledMs);
+        var sending = Stopwatch.GetTimestamp();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, delivery.InvocationTarget)
@@ -52,12 +60,18 @@ public sealed class WebhookSender(
         {
             error = ex.HttpRequestError == HttpRequestError.Unknown ? ex.Message : $"{ex.HttpRequestError}: {ex.Message}";
         }
+        finally
+        {
+            metrics.WebhookAnswered(delivery, Stopwatch.GetElapsedTime(sending),
+                status is null ? DispatcherMetrics.Error : error is null ? DispatcherMetrics.Accepted : DispatcherMetrics.Rejected);
+        }
 
         try
         {
             var outcome = error is null
-                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value)
+                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value, activity?.Id)
                 : await store.MarkFailedAsync(delivery, status is null ? null : sentAtMs, error, status);
+            DispatchTracing.Delivered(activity, outcome, error);
             if (outcome.Kind == DeliveryOutcomeKind.Stale)
             {
                 Log.DeliveryStale(logger, delivery.Job, delivery.ExecutionId, delivery.Attempt);
@@ -73,6 +87,10 @@ public sealed class WebhookSender(
             else
             {
                 Log.WebhookFailed(logger, delivery.Job, delivery.ExecutionId, delivery.Attempt, error);
+                if (outcome is { Kind: DeliveryOutcomeKind.Recorded, Status: ExecutionStatus.Failure })
+                {
+                    metrics.Failed(delivery.Job, FailureReason.InvocationFailed);
+                }
             }
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
