@@ -16,7 +16,9 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
         {
             return false;
         }
-        LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name);
+        // The route template, not the path: a callback's path holds its token.
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+        LogUnavailable(logger, context.Request.Method, route, exception.GetType().Name);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
@@ -32,6 +34,6 @@ internal sealed partial class RedisUnavailableHandler(IProblemDetailsService pro
         });
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Redis unavailable during {Method} {Path}: {ExceptionType}")]
-    private static partial void LogUnavailable(ILogger logger, string method, string path, string exceptionType);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Redis unavailable during {Method} {Route}: {ExceptionType}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string route, string exceptionType);
 }
