@@ -9,33 +9,43 @@ namespace JobManager.Core.Hosting;
 /// when keys could be evicted or nothing is persisted: JobManager keeps its only copy of jobs and executions
 /// in Redis, and a misconfigured server loses them silently. Managed services (Azure Cache for Redis,
 /// ElastiCache) often refuse <c>CONFIG</c>; then it logs that the settings could not be checked. Never
-/// blocks start: it waits for Redis in the background like <see cref="ShardCountCheck"/>.
+/// blocks start: it waits in the background until the services' connection to Redis is up.
 /// </summary>
 internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis, ILogger<RedisDurabilityCheck> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
-        while (!stoppingToken.IsCancellationRequested)
+        while (!redis.IsConnected)
         {
-            try
-            {
-                var primaries = redis.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
-                foreach (var server in primaries)
-                {
-                    await CheckAsync(server);
-                }
-                if (primaries.Count > 0)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
-            {
-            }
             await Task.Delay(delay, stoppingToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
         }
+        try
+        {
+            await using var admin = await ConnectForConfigAsync();
+            foreach (var server in admin.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+            {
+                await CheckAsync(server);
+            }
+        }
+        catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+        {
+            // Not the message: a connection error may spell out the configuration.
+            LogNotChecked(logger, "(all)", ex.GetType().Name);
+        }
+    }
+
+    // StackExchange.Redis sends CONFIG only over a connection opened with allowAdmin, which the services'
+    // own connection does not have (and should not: it would also allow FLUSHALL). So the check opens a
+    // short-lived one with the same settings, and closes it when done.
+    private async Task<ConnectionMultiplexer> ConnectForConfigAsync()
+    {
+        var options = ConfigurationOptions.Parse(redis.Configuration);
+        options.AllowAdmin = true;
+        options.AbortOnConnectFail = true;
+        options.ClientName = "jobmanager-config-check";
+        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 
     private async Task CheckAsync(IServer server)
@@ -49,7 +59,7 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
                 await ConfigGetAsync(server, "appendonly"),
                 await ConfigGetAsync(server, "save"));
         }
-        catch (RedisServerException ex)
+        catch (Exception ex) when (ex is RedisServerException or RedisCommandException)
         {
             // The server's error text differs between Redis, managed services and Garnet: never parse it.
             LogNotChecked(logger, endpoint, ex.Message);
@@ -61,9 +71,13 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
             LogNotChecked(logger, endpoint, "the server reports neither maxmemory-policy nor appendonly");
             return;
         }
-        if (settings.CanEvict)
+        if (settings.MaxMemoryPolicy is null)
         {
-            LogMayEvict(logger, endpoint, settings.MaxMemoryPolicy!);
+            LogPolicyUnreported(logger, endpoint);
+        }
+        else if (settings.CanEvict)
+        {
+            LogMayEvict(logger, endpoint, settings.MaxMemoryPolicy);
         }
         if (settings.PersistsNothing)
         {
@@ -73,23 +87,14 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
         {
             LogSnapshotsOnly(logger, endpoint, settings.Save!);
         }
-        if (!settings.CanEvict && !settings.PersistsNothing && !settings.SnapshotsOnly)
+        if (settings.MaxMemoryPolicy is not null && !settings.CanEvict && !settings.PersistsNothing && !settings.SnapshotsOnly)
         {
-            LogDurable(logger, endpoint, settings.MaxMemoryPolicy ?? "unreported", settings.AppendOnly ?? "unreported");
+            LogDurable(logger, endpoint, settings.MaxMemoryPolicy, settings.AppendOnly ?? "unreported");
         }
     }
 
-    // Sent as a plain command: StackExchange.Redis's ConfigGetAsync needs allowAdmin in the connection
-    // string, which JobManager's connection strings do not (and should not) carry.
-    private static async Task<string?> ConfigGetAsync(IServer server, string parameter)
-    {
-        var reply = await server.ExecuteAsync("CONFIG", "GET", parameter);
-        if (reply.Resp2Type == ResultType.Array && (RedisResult[])reply! is [_, var value, ..])
-        {
-            return (string?)value;
-        }
-        return null;
-    }
+    private static async Task<string?> ConfigGetAsync(IServer server, string parameter) =>
+        (await server.ConfigGetAsync(parameter)) is [var setting, ..] ? setting.Value : null;
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
         Message = "Redis {Endpoint} has maxmemory-policy {Policy}: when memory runs out it deletes keys, and jobs, leases or executions vanish without an error. Set maxmemory-policy noeviction.")]
@@ -106,6 +111,10 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
     [LoggerMessage(EventId = 13, Level = LogLevel.Information,
         Message = "Redis {Endpoint} keeps JobManager's data: maxmemory-policy {Policy}, appendonly {AppendOnly}")]
     private static partial void LogDurable(ILogger logger, string endpoint, string policy, string appendOnly);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information,
+        Message = "Redis {Endpoint} does not report maxmemory-policy (Garnet does not); make sure it never evicts keys when memory runs out")]
+    private static partial void LogPolicyUnreported(ILogger logger, string endpoint);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Information,
         Message = "Could not check the eviction and persistence settings of Redis {Endpoint} ({Reason}); managed services often refuse CONFIG. Make sure it runs with maxmemory-policy noeviction and persistence on.")]
