@@ -42,6 +42,20 @@ public sealed class PublishManifestTests : IDisposable
         Assert.True(manifest["callback-secret"]!["inputs"]!["value"]!["secret"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task AppHost_PublishesAConnectionStringParameter_WhenTheDeploymentBringsItsOwnRedis()
+    {
+        var (exitCode, output) = await RunAppHostAsync("--publisher", "manifest", "--output-path", _output, "--Redis:Mode=external");
+
+        Assert.True(exitCode == 0, $"the app host exited with {exitCode}:\n{output}");
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "aspire-manifest.json")))!["resources"]!;
+        var redis = manifest["redis"]!;
+        // azd asks for it (a secret) at deployment, e.g. the managed Redis' "host:6380,ssl=true,password=...".
+        Assert.Equal("parameter.v0", redis["type"]!.GetValue<string>());
+        Assert.True(redis["inputs"]!["value"]!["secret"]!.GetValue<bool>());
+        Assert.Equal("{redis.connectionString}", manifest["dispatcher"]!["env"]!["ConnectionStrings__redis"]!.GetValue<string>());
+    }
+
     // The app host as built for this test run (no build here: the test project already built it).
     private static async Task<(int ExitCode, string Output)> RunAppHostAsync(params string[] arguments)
     {
