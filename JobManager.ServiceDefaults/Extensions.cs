@@ -43,10 +43,12 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // ASP.NET Core logs every request's full path at Information ("Request starting HTTP/1.1 POST
-        // http://.../callback/{id}/{token}"), which would put callback tokens into every log sink. Set here, after
-        // the configuration's rules, so no appsettings can turn it back on; the traces show each request instead.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // A callback's path holds its token, and ASP.NET Core's hosting logger spreads every request's path: it
+        // logs "Request starting HTTP/1.1 POST http://.../callback/{id}/{token}", and while it is enabled at any
+        // level it opens a log scope with RequestPath around the request, which the OpenTelemetry exporter
+        // attaches to every line logged there. Off entirely, and set after the configuration's rules so no
+        // appsettings turns it back on; request spans (path redacted below) and trace ids correlate instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
