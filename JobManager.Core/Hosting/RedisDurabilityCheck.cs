@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -50,7 +51,7 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
 
     private async Task CheckAsync(IServer server)
     {
-        var endpoint = server.EndPoint.ToString() ?? "redis";
+        var endpoint = server.EndPoint is DnsEndPoint dns ? $"{dns.Host}:{dns.Port}" : server.EndPoint.ToString() ?? "redis";
         RedisDurabilitySettings settings;
         try
         {
