@@ -2,6 +2,7 @@ using JobManager.Core.Configuration;
 using JobManager.Core.Hosting;
 using JobManager.Core.Networking;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.TimeWheel;
 using JobManager.Dispatcher.Webhooks;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,8 @@ internal static class DispatcherServiceExtensions
         services.AddHostedService<DispatchLoop>();
         services.AddHostedService<LeaseKeeper>();
         services.AddHostedService<Retention.RetentionSweeper>();
+        services.AddSingleton<DispatcherMetrics>();
+        services.AddHostedService<WorkSampler>();
 
         services.AddHttpClient(WebhookSender.ClientName)
             // The SSRF guard: every address is checked when the connection is made (WebhookHttpHandler).

@@ -1,5 +1,6 @@
 using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
+using JobManager.Api.Telemetry;
 using JobManager.Api.Validation;
 using JobManager.Core.Callbacks;
 using JobManager.Core.Executions;
@@ -26,7 +27,7 @@ public static class CallbackApi
 
     public static async Task<Results<Ok<CallbackResponse>, ValidationProblem, ProblemHttpResult>> Callback(
         string executionId, string token, HttpRequest request, CallbackToken tokens, ExecutionStore store,
-        CancellationToken cancellationToken)
+        ApiMetrics metrics, CancellationToken cancellationToken)
     {
         if (!tokens.Verify(executionId, token))
         {
@@ -51,7 +52,10 @@ public static class CallbackApi
             return Problems.Invalid(errors, "The callback is invalid");
         }
 
-        return await store.ApplyCallbackAsync(executionId, report) switch
+        var outcome = await store.ApplyCallbackAsync(executionId, report);
+        metrics.Callback(report.Status, outcome);
+        CallbackTracing.Record(executionId, report.Status, outcome);
+        return outcome switch
         {
             CallbackOutcome.Applied applied => TypedResults.Ok(ToResponse(executionId, applied)),
             CallbackOutcome.AlreadyFinished finished => TypedResults.Problem(

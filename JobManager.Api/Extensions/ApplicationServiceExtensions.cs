@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobManager.Api.Errors;
+using JobManager.Api.Telemetry;
 using JobManager.Core.Hosting;
 
 namespace JobManager.Api.Extensions;
@@ -14,6 +15,7 @@ internal static class ApplicationServiceExtensions
         builder.AddRedisClient("redis");
         builder.Services.AddJobManagerCore();
         builder.AddApiSecurity();
+        builder.Services.AddSingleton<ApiMetrics>();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -18,7 +18,7 @@ public static class JobManagerRedisExtensions
     {
         var settings = RedisSettings.Read(builder.Configuration, builder.AppHostDirectory);
         var (mode, reason) = builder.ExecutionContext.IsPublishMode
-            ? ResolveForPublish()
+            ? ResolveForPublish(settings.Mode)
             : Resolve(settings.Mode, builder.Configuration);
         LogChoiceAtStart(builder, mode, reason);
 
@@ -32,9 +32,12 @@ public static class JobManagerRedisExtensions
         };
     }
 
-    // A published manifest describes a container for the target to run; whether this machine has Docker or
-    // a redis-server does not matter there.
-    private static (RedisMode Mode, string Reason) ResolveForPublish() => (RedisMode.Container, "publishing");
+    // A published manifest describes what the target runs: Aspire's Redis container, unless the deployment brings
+    // its own Redis (external: the manifest then asks for the connection string, e.g. of a managed Redis). Whether
+    // this machine has Docker or a redis-server does not matter there.
+    private static (RedisMode Mode, string Reason) ResolveForPublish(RedisMode requested) => requested == RedisMode.External
+        ? (RedisMode.External, "publishing; the deployment provides ConnectionStrings:redis")
+        : (RedisMode.Container, "publishing");
 
     // Checks the requested mode's prerequisite now, while the model is built, so a missing one fails
     // `dotnet run` in seconds with the fix in the message, not as a resource stuck in "Starting".

@@ -131,12 +131,20 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return values[0].IsNull ? null : ((string)values[0]!, (int)values[1]);
     }
 
-    public async Task<DeliveryOutcome> MarkStartedAsync(Delivery delivery, long invokedMs, int httpStatus, IEnumerable<DeliveryAttempt>? attempts = null)
+    /// <summary>
+    /// Records an accepted webhook and every try it took. <paramref name="traceParent"/>, the dispatch
+    /// span's W3C context, is kept in the execution so the Api can put its callbacks in the same trace.
+    /// </summary>
+    public async Task<DeliveryOutcome> MarkStartedAsync(
+        Delivery delivery, long invokedMs, int httpStatus, IEnumerable<DeliveryAttempt>? attempts = null, string? traceParent = null)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.MarkStarted,
             [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard), keys.Job(delivery.Job)],
-            [delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus, DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs, httpStatus, null)])]))!;
+            [
+                delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus,
+                DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs, httpStatus, null)]), traceParent ?? "",
+            ]))!;
         return ToOutcome(result);
     }
 
@@ -173,8 +181,11 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return results.Sum(r => (int)r);
     }
 
-    /// <summary>Fails running executions past their deadline with <c>timeout</c>; returns how many.</summary>
-    public async Task<int> ExpireDeadlinesAsync(int shard, long nowMs, int batch)
+    /// <summary>
+    /// Fails running executions past their deadline with <c>timeout</c>; returns how many, and names each
+    /// one's job to <paramref name="timedOut"/>.
+    /// </summary>
+    public async Task<int> ExpireDeadlinesAsync(int shard, long nowMs, int batch, Action<JobRef>? timedOut = null)
     {
         var db = Db;
         var expired = await db.SortedSetRangeByScoreAsync(keys.Deadlines(shard), double.NegativeInfinity, nowMs, Exclude.None, Order.Ascending, 0, batch);
@@ -190,8 +201,34 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             scriptKeys.AddRange([keys.Execution(shard, id), keys.ActiveExecutions(job)]);
             args.Add(member);
         }
-        var result = await db.ScriptEvaluateAsync(LuaScripts.ExpireDeadlines, [.. scriptKeys], [.. args]);
-        return ((RedisResult[])result!).Length;
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.ExpireDeadlines, [.. scriptKeys], [.. args]))!;
+        if (timedOut is not null)
+        {
+            foreach (var member in result)
+            {
+                timedOut(RedisKeys.ParseWorkMember((string)member!).Job);
+            }
+        }
+        return result.Length;
+    }
+
+    /// <summary>
+    /// Counts due, scheduled, pending and running work over every shard in one pipelined round trip
+    /// (four O(log n) reads per shard), for gauges sampled every few seconds.
+    /// </summary>
+    public async Task<WorkCounts> CountWorkAsync(long nowMs)
+    {
+        var db = Db;
+        var reads = keys.Shards.SelectMany(shard => new[]
+        {
+            db.SortedSetLengthAsync(keys.Due(shard), double.NegativeInfinity, nowMs),
+            db.SortedSetLengthAsync(keys.Due(shard)),
+            db.SortedSetLengthAsync(keys.Pending(shard)),
+            db.SortedSetLengthAsync(keys.Deadlines(shard)),
+        }).ToArray();
+        await Task.WhenAll(reads);
+        long Sum(int offset) => Enumerable.Range(0, keys.ShardCount).Sum(shard => reads[shard * 4 + offset].Result);
+        return new WorkCounts(Due: Sum(0), Scheduled: Sum(1), Pending: Sum(2), Running: Sum(3));
     }
 
     private static readonly ClaimResult Empty = new([], [], 0, 0, 0);
@@ -212,6 +249,8 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
     {
         var deliveries = new List<Delivery>();
         var refills = new List<RefillRequest>();
+        var conflicted = new List<JobRef>();
+        var skipped = new List<(JobRef, int)>();
         int conflicts = 0, missed = 0;
         foreach (var raw in entries)
         {
@@ -219,7 +258,9 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             switch ((string)e[0]!)
             {
                 case "fire":
-                    deliveries.Add(ToDelivery(shard, e));
+                    var delivery = ToDelivery(shard, e);
+                    deliveries.Add(delivery);
+                    AddSkipped(skipped, delivery.Job, e, 16);
                     break;
                 case "refill":
                     refills.Add(new RefillRequest(shard, JobRef.FromWheelMember((string)e[1]!), (string)e[2]!,
@@ -227,13 +268,29 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
                     break;
                 case "conflict":
                     conflicts++;
+                    conflicted.Add(JobRef.FromWheelMember((string)e[2]!));
+                    AddSkipped(skipped, conflicted[^1], e, 4);
                     break;
                 case "missed":
                     missed++;
+                    AddSkipped(skipped, JobRef.FromWheelMember((string)e[1]!), e, 3);
                     break;
             }
         }
-        return new ClaimResult(deliveries, refills, conflicts, missed, candidates);
+        return new ClaimResult(deliveries, refills, conflicts, missed, candidates)
+        {
+            ConflictedJobs = conflicted,
+            SkippedInstants = skipped,
+        };
+    }
+
+    // claim_due appends the instants it newly skipped to its entries; reclaim_pending's entries have none.
+    private static void AddSkipped(List<(JobRef, int)> skipped, JobRef job, RedisResult[] entry, int index)
+    {
+        if (entry.Length > index && (int)entry[index] is > 0 and var count)
+        {
+            skipped.Add((job, count));
+        }
     }
 
     private static Delivery ToDelivery(int shard, RedisResult[] e)

@@ -5,6 +5,9 @@ public abstract record CallbackOutcome
 {
     private CallbackOutcome() { }
 
+    /// <summary>The execution the callback named, for telemetry; null when there is none.</summary>
+    public CallbackSubject? Subject { get; init; }
+
     /// <summary>Applied: the execution's status now, and its new deadline (heartbeat) or finish time.</summary>
     public sealed record Applied(string Status, long TimeMs) : CallbackOutcome;
 

@@ -42,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SigningSecretStore>();
         services.AddSingleton<ServiceKeyStore>();
         services.AddHostedService<ShardCountCheck>();
+        services.AddHostedService<RedisDurabilityCheck>();
         return services;
     }
 }

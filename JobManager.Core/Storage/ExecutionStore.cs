@@ -40,12 +40,13 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         }
         var db = Db;
         var execKey = keys.Execution(shard.Value, executionId);
-        var owner = await db.HashGetAsync(execKey, ["service", "job"]);
+        var owner = await db.HashGetAsync(execKey, ["service", "job", "attempt", "invoked_ms", "traceparent"]);
         if (owner[0].IsNull || owner[1].IsNull)
         {
             return new CallbackOutcome.NotFound();
         }
         var job = new JobRef(owner[0]!, owner[1]!);
+        var subject = new CallbackSubject(job, (int)owner[2], owner[3].IsNull ? null : (long)owner[3], (string?)owner[4]);
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(
             LuaScripts.ApplyCallback,
             [execKey, keys.Pending(shard.Value), keys.Deadlines(shard.Value), keys.ActiveExecutions(job), keys.Job(job)],
@@ -63,8 +64,8 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         }
         return (string)result[0]! switch
         {
-            "ok" => new CallbackOutcome.Applied((string)result[1]!, (long)result[2]),
-            "conflict" => new CallbackOutcome.AlreadyFinished((string)result[1]!),
+            "ok" => new CallbackOutcome.Applied((string)result[1]!, (long)result[2]) { Subject = subject },
+            "conflict" => new CallbackOutcome.AlreadyFinished((string)result[1]!) { Subject = subject },
             _ => new CallbackOutcome.NotFound(),
         };
     }

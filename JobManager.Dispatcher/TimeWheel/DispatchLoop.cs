@@ -1,5 +1,7 @@
 using JobManager.Core.Dispatch;
+using JobManager.Core.Executions;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.Webhooks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -18,6 +20,7 @@ public sealed class DispatchLoop(
     DeliveryPipeline deliveries,
     ScheduleRefiller refiller,
     DispatcherHealth health,
+    DispatcherMetrics metrics,
     IOptions<DispatcherOptions> options,
     ILogger<DispatchLoop> logger) : BackgroundService
 {
@@ -104,7 +107,7 @@ public sealed class DispatchLoop(
         var batch = settings.ClaimBatchSize;
         var leaseMs = settings.LeaseSeconds * 1000L;
 
-        while (await store.ExpireDeadlinesAsync(shard, clock.NowMs, batch) == batch)
+        while (await store.ExpireDeadlinesAsync(shard, clock.NowMs, batch, job => metrics.Failed(job, FailureReason.Timeout)) == batch)
         {
         }
         await ClaimWhileDueAsync(
@@ -129,6 +132,7 @@ public sealed class DispatchLoop(
                 throw;
             }
             deliveries.Release(reserved - result.Deliveries.Count);
+            metrics.Claimed(result);
             foreach (var delivery in result.Deliveries)
             {
                 deliveries.Start(delivery);

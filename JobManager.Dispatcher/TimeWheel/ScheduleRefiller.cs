@@ -2,6 +2,7 @@ using JobManager.Core.Dispatch;
 using JobManager.Core.Jobs;
 using JobManager.Core.Schedules;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace JobManager.Dispatcher.TimeWheel;
@@ -11,7 +12,8 @@ namespace JobManager.Dispatcher.TimeWheel;
 /// lands them with a script that refuses them if the job changed or another dispatcher refilled first.
 /// </summary>
 public sealed class ScheduleRefiller(
-    DispatchStore store, RedisClock clock, WakeSignal wake, IOptions<DispatcherOptions> options, ILogger<ScheduleRefiller> logger)
+    DispatchStore store, RedisClock clock, WakeSignal wake, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
+    ILogger<ScheduleRefiller> logger)
 {
     public async Task RefillAsync(RefillRequest request)
     {
@@ -34,6 +36,7 @@ public sealed class ScheduleRefiller(
             if (instants.Skipped > 0)
             {
                 Log.MissedInstants(logger, request.Job, instants.Skipped);
+                metrics.Missed(request.Job, instants.Skipped);
             }
             if (instants.InstantsMs.Count > 0)
             {

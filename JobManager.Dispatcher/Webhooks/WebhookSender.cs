@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Signing;
+using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.TimeWheel;
 using Polly;
 using Polly.Registry;
@@ -16,7 +18,7 @@ namespace JobManager.Dispatcher.Webhooks;
 /// <c>invocation_failed</c> with the last status or error. Every try is recorded; the response body is
 /// never read. If recording fails (Redis down), the lease expires and another dispatcher delivers again
 /// with the same execution id, which is also the <c>webhook-id</c>, and the same body: at least once,
-/// deduplicable.
+/// deduplicable. Each delivery is one dispatch span, the root of its execution's trace.
 /// </summary>
 public sealed class WebhookSender(
     IHttpClientFactory clients,
@@ -26,6 +28,7 @@ public sealed class WebhookSender(
     DispatchStore store,
     RedisClock clock,
     WakeSignal wake,
+    DispatcherMetrics metrics,
     ILogger<WebhookSender> logger)
 {
     public const string ClientName = "webhooks";
@@ -37,6 +40,8 @@ public sealed class WebhookSender(
 
     public async Task DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
+        using var activity = DispatchTracing.StartDispatch(delivery);
+        using var scope = logger.BeginScope(ExecutionLogScope.Of(delivery));
         var body = JsonSerializer.SerializeToUtf8Bytes(bodies.Create(delivery), WebhookJsonContext.Default.WebhookBody);
         SigningSecrets signingSecrets;
         try
@@ -51,6 +56,8 @@ public sealed class WebhookSender(
         }
 
         var sentAtMs = clock.NowMs;
+        metrics.WebhookSending(delivery, sentAtMs - delivery.ScheduledMs);
+        var sending = Stopwatch.GetTimestamp();
         var attempts = new List<DeliveryAttempt>();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(WebhookRetry.Attempts, attempts);
@@ -73,7 +80,10 @@ public sealed class WebhookSender(
 
         using var response = outcome.Result;
         var status = response is null ? (int?)null : (int)response.StatusCode;
-        await RecordAsync(delivery, sentAtMs, status, WebhookRetry.Describe(outcome), attempts);
+        var error = WebhookRetry.Describe(outcome);
+        metrics.WebhookAnswered(delivery, Stopwatch.GetElapsedTime(sending),
+            status is null ? DispatcherMetrics.Error : error is null ? DispatcherMetrics.Accepted : DispatcherMetrics.Rejected);
+        await RecordAsync(delivery, sentAtMs, status, error, attempts, activity);
     }
 
     /// <summary>One try: a fresh request with a fresh timestamp and signature over the same body.</summary>
@@ -104,13 +114,14 @@ public sealed class WebhookSender(
         }
     }
 
-    private async Task RecordAsync(Delivery delivery, long sentAtMs, int? status, string? error, List<DeliveryAttempt> attempts)
+    private async Task RecordAsync(Delivery delivery, long sentAtMs, int? status, string? error, List<DeliveryAttempt> attempts, Activity? activity)
     {
         try
         {
             var recorded = error is null
-                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value, attempts)
+                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value, attempts, activity?.Id)
                 : await store.MarkFailedAsync(delivery, status is null ? null : sentAtMs, error, status, attempts);
+            DispatchTracing.Delivered(activity, recorded, error);
             if (recorded.Kind == DeliveryOutcomeKind.Stale)
             {
                 Log.DeliveryStale(logger, delivery.Job, delivery.ExecutionId, delivery.Attempt);
@@ -126,6 +137,10 @@ public sealed class WebhookSender(
             else
             {
                 Log.WebhookFailed(logger, delivery.Job, delivery.ExecutionId, delivery.Attempt, error);
+                if (recorded is { Kind: DeliveryOutcomeKind.Recorded, Status: ExecutionStatus.Failure })
+                {
+                    metrics.Failed(delivery.Job, FailureReason.InvocationFailed);
+                }
             }
         }
         catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace JobManager.Tests.Infrastructure;
 
 /// <summary>
-/// Starts the whole app once per test collection: the app host, a local redis-server with an empty data
-/// folder of its own, and the Api, waiting until the Api is healthy. Tests reach the Api through
+/// Starts the whole app once per test collection: the app host, a Redis with an empty data folder of its
+/// own (a local redis-server, or Garnet where none is installed: <see cref="TestRedisMode"/>), the Api and
+/// the dispatchers, waiting until they are healthy. Tests reach the Api through
 /// <see cref="Api"/>. To run with other app host settings, derive a fixture that overrides
 /// <see cref="AppHostArguments"/> or <see cref="ConfigureAppHost"/> and give it its own collection.
 /// </summary>
@@ -72,7 +73,8 @@ public class AppHostFixture : IAsyncLifetime
 
     /// <summary>
     /// App host configuration as command-line arguments, e.g. <c>--Dispatcher:Replicas=2</c>. They come after
-    /// the fixture's own (<c>Redis:Mode=local</c> and a fresh <c>Redis:DataDirectory</c>), so they win.
+    /// the fixture's own (<c>Redis:Mode</c> from <see cref="TestRedisMode"/> and a fresh <c>Redis:DataDirectory</c>),
+    /// so they win.
     /// </summary>
     protected virtual IEnumerable<string> AppHostArguments => [];
 
@@ -88,8 +90,8 @@ public class AppHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         string[] arguments =
         [
-            // A redis-server per run, on an empty folder: no Docker needed, and no state from earlier runs.
-            "--Redis:Mode=local",
+            // A Redis per run, on an empty folder: no Docker needed, and no state from earlier runs.
+            $"--Redis:Mode={TestRedisMode.ForThisMachine}",
             $"--Redis:DataDirectory={_dataDirectory}",
             $"--Parameters:callback-secret={CallbackSecret}",
             $"--Parameters:admin-key={AdminKey}",

@@ -12,13 +12,14 @@
 -- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
 -- ARGV[4] refill threshold (queued instants)
 -- then per job i, 2 values: wheel member (service/job), new execution id
--- Returns a list of entries:
+-- Returns a list of entries (`skipped`: the instants this claim newly counted as missed, for metrics;
+-- `missed` also holds those carried over from earlier claims):
 --   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
 --     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
---     last_ok_summary|false, now_ms }
---   { 'conflict', id, member, scheduled_ms }      exclusive job still busy; recorded as failed
---   { 'refill', member, gen, tail_ms }            the job's queued instants run low
---   { 'missed', member, count }                   instants counted, none fired
+--     last_ok_summary|false, now_ms, skipped }
+--   { 'conflict', id, member, scheduled_ms, skipped }   exclusive job still busy; recorded as failed
+--   { 'refill', member, gen, tail_ms }                  the job's queued instants run low
+--   { 'missed', member, count, skipped }                instants counted, none fired
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local lease, grace, keep = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -53,6 +54,7 @@ for i = 0, jobs - 1 do
     else
       local kind, instant, queue = j[5], tonumber(j[2]), split(j[3])
       local missed = tonumber(j[9] or '0') or 0
+      local carried = missed
       local nxt
       if kind == 'rate' then
         local period = tonumber(j[6])
@@ -75,7 +77,7 @@ for i = 0, jobs - 1 do
       -- instant claimed 5 ms after it was due must still fire (the window is about outages).
       if now - instant > math.max(tonumber(j[7]) * 1000, grace) then
         missed = missed + 1
-        out[#out + 1] = { 'missed', member, missed }
+        out[#out + 1] = { 'missed', member, missed, missed - carried }
       else
         local f = redis.call('HMGET', kjob, 'service', 'job', 'target', 'payload', 'schedule', 'ttl_s',
           'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
@@ -88,7 +90,7 @@ for i = 0, jobs - 1 do
           redis.call('HSET', kexec, 'status', 'failure', 'reason', 'exclusive_conflict', 'attempt', 0,
             'finished_ms', now)
           redis.call('PEXPIRE', kexec, keep)
-          out[#out + 1] = { 'conflict', id, member, instant }
+          out[#out + 1] = { 'conflict', id, member, instant, missed - carried }
         else
           -- The claim time and the last success it saw are frozen here, so a redelivery by another
           -- dispatcher sends a byte-identical webhook.
@@ -97,7 +99,7 @@ for i = 0, jobs - 1 do
           redis.call('SADD', kactive, id)
           redis.call('ZADD', KEYS[2], now + lease, work)
           out[#out + 1] = { 'fire', id, member, instant, 1, missed, f[3], f[4], f[5], f[6],
-            f[7], f[8], f[9], f[10], f[11], now }
+            f[7], f[8], f[9], f[10], f[11], now, missed - carried }
         end
         missed = 0
       end

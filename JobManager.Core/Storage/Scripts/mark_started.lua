@@ -5,6 +5,7 @@
 -- KEYS[1] execution hash   KEYS[2] pending   KEYS[3] deadlines   KEYS[4] job hash
 -- ARGV[1] attempt   ARGV[2] work member (id/service/job)   ARGV[3] invoked_ms   ARGV[4] http status
 -- ARGV[5] this dispatcher's delivery attempts (lines 'at_ms|status|error'), appended to the record
+-- ARGV[6] the dispatch span's W3C traceparent ('' when not traced): the Api links callbacks to it
 -- Returns { 'running', deadline_ms } | { 'stale' } | { 'missing' } | { 'callback', status } when a callback won.
 -- The callback case is tagged: its status may itself be 'running' (a heartbeat came first), which
 -- must not read as this script's own { 'running', deadline_ms }.
@@ -13,6 +14,7 @@ if not e[1] then return { 'missing' } end
 if e[2] ~= ARGV[1] then return { 'stale' } end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if ARGV[6] and ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'traceparent', ARGV[6]) end
 redis.call('ZREM', KEYS[2], ARGV[2])
 if not e[5] then
   -- The latency the webhook reported: from the instant to the first claim, the same on every redelivery.
