@@ -66,7 +66,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             args.AddRange([member, id]);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ClaimDue, [.. scriptKeys], [.. args]);
-        return Parse(shard, (RedisResult[])result!, due.Length);
+        return Parse(shard, (RedisResult[])result!, due.Length, fromClaim: true);
     }
 
     public async Task<ClaimResult> ReclaimAsync(int shard, long nowMs, int batch, long leaseMs)
@@ -86,7 +86,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             args.Add(member);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ReclaimPending, [.. scriptKeys], [.. args]);
-        var claimed = Parse(shard, (RedisResult[])result!, expired.Length);
+        var claimed = Parse(shard, (RedisResult[])result!, expired.Length, fromClaim: false);
         if (claimed.Deliveries.All(d => d.PastLastSuccessId is null))
         {
             return claimed;
@@ -245,7 +245,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         var other => throw new InvalidDataException($"Unexpected delivery script result '{other}'."),
     };
 
-    private static ClaimResult Parse(int shard, RedisResult[] entries, int candidates)
+    private static ClaimResult Parse(int shard, RedisResult[] entries, int candidates, bool fromClaim)
     {
         var deliveries = new List<Delivery>();
         var refills = new List<RefillRequest>();
@@ -260,7 +260,12 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
                 case "fire":
                     var delivery = ToDelivery(shard, e);
                     deliveries.Add(delivery);
-                    AddSkipped(skipped, delivery.Job, e, 16);
+                    // Only a claim's entry carries newly skipped instants at 16; a reclaim's holds the
+                    // id of the last success its first claim saw there.
+                    if (fromClaim)
+                    {
+                        AddSkipped(skipped, delivery.Job, e, 16);
+                    }
                     break;
                 case "refill":
                     refills.Add(new RefillRequest(shard, JobRef.FromWheelMember((string)e[1]!), (string)e[2]!,
@@ -284,7 +289,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         };
     }
 
-    // claim_due appends the instants it newly skipped to its entries; reclaim_pending's entries have none.
+    // claim_due appends the instants it newly skipped to its entries.
     private static void AddSkipped(List<(JobRef, int)> skipped, JobRef job, RedisResult[] entry, int index)
     {
         if (entry.Length > index && (int)entry[index] is > 0 and var count)
@@ -310,6 +315,6 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             LastSuccessfulExecution: lastOkId is null ? null : new LastSuccess(
                 lastOkId, (long)e[11], e[12].IsNull ? null : (long)e[12], (string?)e[13], (string?)e[14]),
             ClaimedAtMs: (long)e[15],
-            PastLastSuccessId: e.Length > 16 && !e[16].IsNull ? (string?)e[16] : null);
+            PastLastSuccessId: e.Length > 16 && e[16].Resp2Type == ResultType.BulkString && !e[16].IsNull ? (string?)e[16] : null);
     }
 }

@@ -68,12 +68,23 @@ public sealed class ChaosTests(RedisServerFixture redis, ITestOutputHelper outpu
         {
             dispatcher.Start();
         }
-        await Wait.UntilAsync(async () =>
+        try
         {
-            var open = await api.ListExecutionsAsync(service, query: "?status=pending&limit=1");
-            var running = await api.ListExecutionsAsync(service, query: "?status=running&limit=1");
-            return open["items"]!.AsArray().Count == 0 && running["items"]!.AsArray().Count == 0 ? open : null;
-        }, TimeSpan.FromSeconds(90), "every execution to reach a final status");
+            await Wait.UntilAsync(async () =>
+            {
+                var open = await api.ListExecutionsAsync(service, query: "?status=pending&limit=1");
+                var running = await api.ListExecutionsAsync(service, query: "?status=running&limit=1");
+                return open["items"]!.AsArray().Count == 0 && running["items"]!.AsArray().Count == 0 ? open : null;
+            }, TimeSpan.FromSeconds(90), "every execution to reach a final status");
+        }
+        catch (TimeoutException)
+        {
+            var stuck = await api.ListExecutionsAsync(service, query: "?status=pending&limit=5");
+            var running = await api.ListExecutionsAsync(service, query: "?status=running&limit=5");
+            output.WriteLine($"pending: {stuck.ToJsonString()}");
+            output.WriteLine($"running: {running.ToJsonString()}");
+            throw;
+        }
         await Task.WhenAll(_background);
 
         var figures = new Figures(kills, pauses);
@@ -99,9 +110,11 @@ public sealed class ChaosTests(RedisServerFixture redis, ITestOutputHelper outpu
         var instants = executions.Select(e => e["scheduled_time_ms"]!.GetValue<long>()).Order().ToList();
         Assert.Equal(instants.Count, instants.Distinct().Count());
         Assert.Equal(Enumerable.Range(0, instants.Count).Select(i => instants[0] + i * 1000L), instants);
-        // ... and the run covers the whole chaos window, so no instant was lost at either end.
+        // ... and the run covers the whole chaos window, so no instant was lost at either end. Disabling
+        // drops instants not yet claimed, so on a loaded machine the last claimed one may trail the
+        // disable by the dispatchers' backlog; more than the missed-run grace would mean a stall.
         Assert.True(instants[0] <= chaosStarted.ToUnixTimeMilliseconds() + 1000, $"{name}: first instant {instants[0]} after the chaos began");
-        Assert.True(instants[^1] >= disabledAt.ToUnixTimeMilliseconds() - 3000, $"{name}: last instant {instants[^1]} long before the job was disabled");
+        Assert.True(instants[^1] >= disabledAt.ToUnixTimeMilliseconds() - 10_000, $"{name}: last instant {instants[^1]} long before the job was disabled");
 
         foreach (var execution in executions)
         {

@@ -20,6 +20,9 @@ public sealed class ServiceProcess : IDisposable
         _environment = environment;
     }
 
+    /// <summary>Where the processes' output goes, one file per service name.</summary>
+    public static string LogDirectory { get; } = Directory.CreateTempSubdirectory("jobmanager-services-").FullName;
+
     public string Name { get; }
     public int Port { get; }
     public string Url => $"http://127.0.0.1:{Port}";
@@ -42,9 +45,10 @@ public sealed class ServiceProcess : IDisposable
         start.Environment["ASPNETCORE_URLS"] = Url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Name}.");
-        // Drain the pipes so a chatty process never blocks on a full buffer.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        // Drain the pipes so a chatty process never blocks on a full buffer; keep them for a failing test.
+        var log = Path.Combine(LogDirectory, $"{Name}.log");
+        _process.OutputDataReceived += (_, line) => Append(log, line.Data);
+        _process.ErrorDataReceived += (_, line) => Append(log, line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         IsFrozen = false;
@@ -111,6 +115,17 @@ public sealed class ServiceProcess : IDisposable
         if (_process is { HasExited: false } process)
         {
             Signals.Send(process.Id, signal);
+        }
+    }
+
+    private static void Append(string path, string? line)
+    {
+        if (line is not null)
+        {
+            lock (LogDirectory)
+            {
+                File.AppendAllText(path, line + Environment.NewLine);
+            }
         }
     }
 
