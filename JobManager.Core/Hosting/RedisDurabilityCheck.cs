@@ -45,6 +45,8 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
         var options = ConfigurationOptions.Parse(redis.Configuration);
         options.AllowAdmin = true;
         options.AbortOnConnectFail = true;
+        // One attempt, so give it time: a busy host (or a test machine compiling beside it) can take seconds.
+        options.ConnectTimeout = Math.Max(options.ConnectTimeout, 15_000);
         options.ClientName = "jobmanager-config-check";
         return await ConnectionMultiplexer.ConnectAsync(options);
     }
