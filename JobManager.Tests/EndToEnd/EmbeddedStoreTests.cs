@@ -30,11 +30,15 @@ public sealed class EmbeddedStoreTests(EmbeddedStoreFixture app)
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
         var db = redis.GetDatabase();
 
+        // A connection per caller, as separate processes have: over one multiplexer every call would queue on
+        // one socket, which Garnet serves in order, and the test would pass without transaction mode.
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+            var callerDb = connection.GetDatabase();
             for (var i = 0; i < callsEach; i++)
             {
-                await db.ScriptEvaluateAsync(increment, [key]);
+                await callerDb.ScriptEvaluateAsync(increment, [key]);
             }
         })));
 
