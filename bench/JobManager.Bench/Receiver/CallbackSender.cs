@@ -26,6 +26,7 @@ public sealed class CallbackSender : IAsyncDisposable
     private long _succeeded;
     private long _errors;
     private long _refused;
+    private long _failuresReported;
 
     public CallbackSender(int concurrency, int delayMs, double failFraction)
     {
@@ -50,6 +51,9 @@ public sealed class CallbackSender : IAsyncDisposable
     /// <summary>Callbacks the Api answered with 2xx.</summary>
     public long Succeeded => Interlocked.Read(ref _succeeded);
 
+    /// <summary>Callbacks sent as <c>failure</c> (<c>--fail-fraction</c>).</summary>
+    public long FailuresReported => Interlocked.Read(ref _failuresReported);
+
     /// <summary>Callbacks not sent: their URL was not on this machine.</summary>
     public long Refused => Interlocked.Read(ref _refused);
 
@@ -60,6 +64,8 @@ public sealed class CallbackSender : IAsyncDisposable
     public ConcurrentDictionary<int, long> Rejected { get; } = new();
 
     public long Outstanding => Requested - Completed - Refused;
+
+    public CallbackSummary Summary() => new(Requested, Succeeded, FailuresReported, new Dictionary<int, long>(Rejected), Errors, Refused);
 
     public void Enqueue(string callbackUrl)
     {
@@ -85,7 +91,12 @@ public sealed class CallbackSender : IAsyncDisposable
         {
             try
             {
-                var body = _failFraction > 0 && Random.Shared.NextDouble() < _failFraction ? Failure : Success;
+                var fail = _failFraction > 0 && Random.Shared.NextDouble() < _failFraction;
+                if (fail)
+                {
+                    Interlocked.Increment(ref _failuresReported);
+                }
+                var body = fail ? Failure : Success;
                 using var content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
                 using var response = await _http.PostAsync(url, content, _stop.Token);
                 if (response.IsSuccessStatusCode)

@@ -10,6 +10,7 @@ public sealed record ScenarioReport(
     DateTimeOffset FinishedAt,
     RunConditions Conditions,
     IReadOnlyList<Metric> Metrics,
+    Receiver.CallbackSummary Callbacks,
     object? Details,
     IReadOnlyList<string> Notes);
 

@@ -50,7 +50,12 @@ public sealed class CeilingScenario : IScenario
             putRate = put?.PerSecond ?? putRate;
             var window = await MeasureStepAsync(context, load, rate);
             steps.Add(window);
-            if (!Passed(window) && Elapsed(started) + options.PeriodSeconds + 1 + options.StepSeconds + Drain.TotalSeconds / 2 <= options.CeilingBudgetSeconds)
+            var retryFits = Elapsed(started) + options.PeriodSeconds + 1 + options.StepSeconds + Drain.TotalSeconds / 2 <= options.CeilingBudgetSeconds;
+            if (!Passed(window) && !retryFits)
+            {
+                notes.Add($"{rate:N0}/s failed (p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, missed {window.Audit.Missed}); not measured again: the {options.CeilingBudgetSeconds} s budget is spent");
+            }
+            else if (!Passed(window))
             {
                 // One more window at the same rate before giving up: on a shared machine a neighbour's
                 // build can sink one window, and the ceiling should not be set by that.

@@ -100,6 +100,6 @@ public sealed class ScenarioContext(
             allNotes.Add($"{receiver.Arrivals.Unparsable} webhooks had a body without execution_id/service_name/job_name");
         }
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
-        return new ScenarioReport(scenario, startedAt, WallClock.Now, conditions with { LoadAverage = load }, metrics, details, allNotes);
+        return new ScenarioReport(scenario, startedAt, WallClock.Now, conditions with { LoadAverage = load }, metrics, callbacks.Summary(), details, allNotes);
     }
 }
