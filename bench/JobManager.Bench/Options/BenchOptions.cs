@@ -28,6 +28,8 @@ public sealed record BenchOptions
 
     // burst
     public int BurstJobs { get; init; } = 10_000;
+    public int? BurstWarmupJobs { get; init; }
+    public int BurstWarmupRounds { get; init; } = 2;
 
     // steady
     public int SteadyRate { get; init; } = 1_000;

@@ -38,6 +38,8 @@ public static class OptionParser
                 "--put-concurrency" => options with { PutConcurrency = Int(Value(), arg, 1, 4096) },
                 "--period-seconds" => options with { PeriodSeconds = Int(Value(), arg, 2, 3600) },
                 "--jobs" => options with { BurstJobs = Int(Value(), arg, 1, 1_000_000) },
+                "--warmup-jobs" => options with { BurstWarmupJobs = Int(Value(), arg, 1, 1_000_000) },
+                "--warmup-rounds" => options with { BurstWarmupRounds = Int(Value(), arg, 0, 10) },
                 "--rate" => options with { SteadyRate = Int(Value(), arg, 1, 1_000_000) },
                 "--duration-seconds" => options with { SteadySeconds = Int(Value(), arg, 1, 3600) },
                 "--steps" => options with { CeilingSteps = Steps(Value(), arg) },

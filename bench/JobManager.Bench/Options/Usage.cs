@@ -16,7 +16,7 @@ public static class Usage
 
         receiver   --callback-delay-ms MS (0)  --fail-fraction F (0)  --callback-concurrency N (64)
         load       --put-concurrency N (64)  --period-seconds S (10: rate(S seconds) jobs drive the load)
-        burst      --jobs N (10000)
+        burst      --jobs N (10000)  --warmup-jobs N (= --jobs)  --warmup-rounds N (2)
         steady     --rate N (1000 executions/s)  --duration-seconds S (60)
         ceiling    --steps 500,1000,... (executions/s)  --step-seconds S (20)  --ceiling-budget-seconds S (200)
         cost       --cost-jobs N (10000)  --cost-execution-jobs N (2000)  --cost-waves N (3)

@@ -94,6 +94,11 @@ public sealed class SelfHostedSystem : ISystemUnderTest
             ["JobManager__CallbackSecret"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
             ["JobManager__AdminKeys__0"] = ApiKey!,
             ["JobManager__Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",
+            // The bench drives everything through one admin key: the per-key rate limit (1,000/s by
+            // default) and the per-service job limit would measure the limiter, not the system.
+            ["JobManager__Limits__RequestsPerSecond"] = "1000000",
+            ["JobManager__Limits__RequestBurst"] = "1000000",
+            ["JobManager__Limits__JobsPerService"] = "10000000",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = options.ServiceLogLevel,
