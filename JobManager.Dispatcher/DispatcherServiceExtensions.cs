@@ -32,6 +32,9 @@ internal static class DispatcherServiceExtensions
         services.AddSingleton<DispatcherHealth>();
         services.AddHealthChecks().AddCheck<DispatcherHealth>("dispatch-loop");
         services.AddHostedService<DispatchLoop>();
+        // After the loop, so it stops first: the loop's stop then releases what it still holds.
+        services.AddSingleton<ReservationHold>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReservationHold>());
         services.AddHostedService<LeaseKeeper>();
         services.AddHostedService<Retention.RetentionSweeper>();
         services.AddSingleton<DispatcherMetrics>();

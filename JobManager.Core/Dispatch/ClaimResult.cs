@@ -18,6 +18,12 @@ public sealed record ClaimResult(
     /// is counted once, here, and later shows in the <c>missed_runs</c> of the job's next execution.
     /// </summary>
     public IReadOnlyList<(JobRef Job, int Instants)> SkippedInstants { get; init; } = [];
+
+    /// <summary>Executions claimed ahead of their instant, to arm then (<see cref="Reservation"/>).</summary>
+    public IReadOnlyList<Reservation> Reservations { get; init; } = [];
+
+    /// <summary>Reservations an arm found unwanted (job deleted, disabled or re-planned) and removed.</summary>
+    public int Cancelled { get; init; }
 }
 
 /// <summary>A cron or at job whose queued instants run low; <see cref="TailMs"/> is the last one queued.</summary>

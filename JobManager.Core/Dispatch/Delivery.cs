@@ -21,7 +21,7 @@ public sealed record Delivery(
     int TtlSeconds,
     LastSuccess? LastSuccessfulExecution,
     long ClaimedAtMs,
-    string? PastLastSuccessId = null);
+    string? PastLastSuccessId = null) : ILeasedExecution;
 
 /// <summary>The job's last successful execution, as the webhook carries it.</summary>
 public sealed record LastSuccess(string ExecutionId, long ScheduledMs, long? ServiceInvokedAtMs, string? State, string? Summary);

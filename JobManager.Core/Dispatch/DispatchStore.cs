@@ -28,8 +28,11 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
     }
 
-    /// <summary>The earliest work of every shard, read in one pipelined round trip.</summary>
-    public async Task<IReadOnlyList<long?>> PeekEarliestAsync()
+    /// <summary>
+    /// The earliest work of every shard, read in one pipelined round trip; due jobs count
+    /// <paramref name="dueAheadMs"/> early, as they are claimed that far ahead.
+    /// </summary>
+    public async Task<IReadOnlyList<long?>> PeekEarliestAsync(long dueAheadMs = 0)
     {
         var db = Db;
         var reads = keys.Shards.SelectMany(shard => new[]
@@ -41,22 +44,25 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         await Task.WhenAll(reads);
         return keys.Shards
             .Select(shard => reads.Skip(shard * 3).Take(3)
-                .SelectMany(r => r.Result)
-                .Select(e => (long?)(long)e.Score)
+                .SelectMany((r, i) => r.Result.Select(e => (long?)((long)e.Score - (i == 0 ? dueAheadMs : 0))))
                 .Min())
             .ToList();
     }
 
-    public async Task<ClaimResult> ClaimDueAsync(int shard, long nowMs, int batch, long leaseMs, long graceMs)
+    /// <summary>
+    /// Claims jobs due by <paramref name="nowMs"/> + <paramref name="aheadMs"/>: those already due as
+    /// deliveries, the others as reservations to arm at their instant (<see cref="ArmAsync"/>).
+    /// </summary>
+    public async Task<ClaimResult> ClaimDueAsync(int shard, long nowMs, int batch, long leaseMs, long graceMs, long aheadMs = 0)
     {
         var db = Db;
-        var due = await db.SortedSetRangeByScoreAsync(keys.Due(shard), double.NegativeInfinity, nowMs, Exclude.None, Order.Ascending, 0, batch);
+        var due = await db.SortedSetRangeByScoreAsync(keys.Due(shard), double.NegativeInfinity, nowMs + aheadMs, Exclude.None, Order.Ascending, 0, batch);
         if (due.Length == 0)
         {
             return Empty;
         }
         var scriptKeys = new List<RedisKey>(2 + due.Length * 5) { keys.Due(shard), keys.Pending(shard) };
-        var args = new List<RedisValue>(4 + due.Length * 2) { leaseMs, graceMs, RetentionMs, JobDefaults.QueuedOccurrences / 2 };
+        var args = new List<RedisValue>(5 + due.Length * 2) { leaseMs, graceMs, RetentionMs, JobDefaults.QueuedOccurrences / 2, aheadMs };
         foreach (var member in due)
         {
             var job = JobRef.FromWheelMember(member!);
@@ -86,13 +92,43 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             args.Add(member);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ReclaimPending, [.. scriptKeys], [.. args]);
-        var claimed = Parse(shard, (RedisResult[])result!, expired.Length, fromClaim: false);
+        return await WithPastLastSuccessAsync(db, shard, Parse(shard, (RedisResult[])result!, expired.Length, fromClaim: false));
+    }
+
+    /// <summary>
+    /// Arms reservations at their instant (arm_reserved.lua): each becomes a delivery, an
+    /// exclusive-conflict failure, or is cancelled because its job no longer wants it.
+    /// </summary>
+    public async Task<ClaimResult> ArmAsync(int shard, IReadOnlyCollection<Reservation> reservations)
+    {
+        if (reservations.Count == 0)
+        {
+            return Empty;
+        }
+        var db = Db;
+        var scriptKeys = new List<RedisKey>(1 + reservations.Count * 5) { keys.Pending(shard) };
+        var args = new List<RedisValue>(1 + reservations.Count * 2) { RetentionMs };
+        foreach (var reservation in reservations)
+        {
+            var job = reservation.Job;
+            scriptKeys.AddRange([keys.Execution(shard, reservation.ExecutionId), keys.Job(job), keys.ActiveExecutions(job),
+                keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service)]);
+            args.AddRange([RedisKeys.WorkMember(reservation.ExecutionId, job), reservation.Attempt]);
+        }
+        var result = await db.ScriptEvaluateAsync(LuaScripts.ArmReserved, [.. scriptKeys], [.. args]);
+        return await WithPastLastSuccessAsync(db, shard, Parse(shard, (RedisResult[])result!, reservations.Count, fromClaim: false));
+    }
+
+    /// <summary>
+    /// A redelivery whose first claim saw an older last success than the job has now sends that one,
+    /// so the webhook is the same as the first.
+    /// </summary>
+    private async Task<ClaimResult> WithPastLastSuccessAsync(IDatabase db, int shard, ClaimResult claimed)
+    {
         if (claimed.Deliveries.All(d => d.PastLastSuccessId is null))
         {
             return claimed;
         }
-        // A takeover whose first claim saw an older last success than the job has now: send that one,
-        // so the redelivered webhook is the same as the first.
         var deliveries = new List<Delivery>(claimed.Deliveries.Count);
         foreach (var delivery in claimed.Deliveries)
         {
@@ -161,8 +197,8 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         return ToOutcome(result);
     }
 
-    /// <summary>Extends the leases of deliveries still in flight; returns how many were renewed.</summary>
-    public async Task<int> RenewLeasesAsync(IReadOnlyCollection<Delivery> inFlight, long leaseMs)
+    /// <summary>Extends the leases of executions this dispatcher holds; returns how many were renewed.</summary>
+    public async Task<int> RenewLeasesAsync(IReadOnlyCollection<ILeasedExecution> inFlight, long leaseMs)
     {
         var db = Db;
         var renewals = inFlight.GroupBy(d => d.Shard).Select(shard =>
@@ -251,7 +287,8 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         var refills = new List<RefillRequest>();
         var conflicted = new List<JobRef>();
         var skipped = new List<(JobRef, int)>();
-        int conflicts = 0, missed = 0;
+        var reservations = new List<Reservation>();
+        int conflicts = 0, missed = 0, cancelled = 0;
         foreach (var raw in entries)
         {
             var e = (RedisResult[])raw!;
@@ -267,6 +304,17 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
                         AddSkipped(skipped, delivery.Job, e, 16);
                     }
                     break;
+                case "reserved":
+                    var reservation = new Reservation(shard, (string)e[1]!, JobRef.FromWheelMember((string)e[2]!), (long)e[3], (int)e[4]);
+                    reservations.Add(reservation);
+                    if (fromClaim)
+                    {
+                        AddSkipped(skipped, reservation.Job, e, 6);
+                    }
+                    break;
+                case "cancelled":
+                    cancelled++;
+                    break;
                 case "refill":
                     refills.Add(new RefillRequest(shard, JobRef.FromWheelMember((string)e[1]!), (string)e[2]!,
                         long.TryParse((string?)e[3], CultureInfo.InvariantCulture, out var tail) ? tail : null));
@@ -274,7 +322,10 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
                 case "conflict":
                     conflicts++;
                     conflicted.Add(JobRef.FromWheelMember((string)e[2]!));
-                    AddSkipped(skipped, conflicted[^1], e, 4);
+                    if (fromClaim)
+                    {
+                        AddSkipped(skipped, conflicted[^1], e, 4);
+                    }
                     break;
                 case "missed":
                     missed++;
@@ -286,6 +337,8 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             ConflictedJobs = conflicted,
             SkippedInstants = skipped,
+            Reservations = reservations,
+            Cancelled = cancelled,
         };
     }
 

@@ -13,6 +13,7 @@ internal static class LuaScripts
     public static readonly string ClaimDue = Load("claim_due");
     public static readonly string RefillQueue = Load("refill_queue");
     public static readonly string ReclaimPending = Load("reclaim_pending");
+    public static readonly string ArmReserved = Load("arm_reserved");
     public static readonly string MarkStarted = Load("mark_started");
     public static readonly string MarkFailed = Load("mark_failed");
     public static readonly string ApplyCallback = Load("apply_callback");

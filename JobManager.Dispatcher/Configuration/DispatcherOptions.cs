@@ -30,8 +30,20 @@ public sealed class DispatcherOptions
     [Range(1, 3600)]
     public int MissedRunGraceSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How long before its instant a due job is claimed (fire-ahead): the Redis work of a burst is done
+    /// before it, and at the instant only the arming (one script per shard and batch) and the webhooks
+    /// remain. The execution shows as pending from then; whether it fires, and with what, is decided at
+    /// the instant. 0 claims only what is already due.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int ClaimAheadMilliseconds { get; set; } = 1000;
+
+    /// <summary>Reservations (claimed ahead, not yet armed) one dispatcher holds at most.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxReservations { get; set; } = 50_000;
+
     /// <summary>Longest sleep with nothing known to be due; pub/sub wakes the dispatcher sooner.</summary>
     [Range(1, 300)]
     public int MaxIdleSeconds { get; set; } = 10;
-
 }

@@ -18,6 +18,7 @@ public sealed class DispatchLoop(
     RedisClock clock,
     WakeSignal wake,
     DeliveryPipeline deliveries,
+    ReservationHold hold,
     ScheduleRefiller refiller,
     DispatcherHealth health,
     DispatcherMetrics metrics,
@@ -42,7 +43,7 @@ public sealed class DispatchLoop(
                     subscribed = true;
                 }
                 await clock.SyncAsync();
-                var earliest = await store.PeekEarliestAsync();
+                var earliest = await store.PeekEarliestAsync(settings.ClaimAheadMilliseconds);
                 health.ReportReachable();
                 backoff.Reset();
 
@@ -86,7 +87,9 @@ public sealed class DispatchLoop(
         Log.Draining(logger, (int)DrainTimeout.TotalSeconds, deliveries.InFlight);
         using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         drain.CancelAfter(DrainTimeout);
-        var unfinished = await deliveries.DrainAsync(drain.Token);
+        // Reservations not armed yet go back first: another dispatcher can arm them at their instant.
+        var unfinished = new List<ILeasedExecution>(hold.Release());
+        unfinished.AddRange(await deliveries.DrainAsync(drain.Token));
         if (unfinished.Count > 0)
         {
             try
@@ -111,7 +114,9 @@ public sealed class DispatchLoop(
         {
         }
         await ClaimWhileDueAsync(
-            reserved => store.ClaimDueAsync(shard, clock.NowMs, reserved, leaseMs, settings.MissedRunGraceSeconds * 1000L),
+            reserved => store.ClaimDueAsync(shard, clock.NowMs, reserved, leaseMs, settings.MissedRunGraceSeconds * 1000L,
+                // Claim ahead only while the hold has room; what is due now is claimed regardless.
+                hold.Count < settings.MaxReservations ? settings.ClaimAheadMilliseconds : 0),
             stoppingToken);
         await ClaimWhileDueAsync(reserved => store.ReclaimAsync(shard, clock.NowMs, reserved, leaseMs), stoppingToken);
     }
@@ -137,6 +142,7 @@ public sealed class DispatchLoop(
             {
                 deliveries.Start(delivery);
             }
+            hold.Add(result.Reservations);
             foreach (var refill in result.Refills)
             {
                 await refiller.RefillAsync(refill);

@@ -1,16 +1,17 @@
 using JobManager.Core.Dispatch;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.TimeWheel;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace JobManager.Dispatcher.Webhooks;
 
 /// <summary>
-/// Renews the leases of this dispatcher's deliveries in flight every third of the lease, so only a
+/// Renews the leases of this dispatcher's deliveries in flight and held reservations every third of the lease, so only a
 /// dispatcher that died or froze (GC pause, SIGSTOP) is taken over. A renewal for an execution
 /// another dispatcher already took over is refused by the script (fencing).
 /// </summary>
-public sealed partial class LeaseKeeper(DeliveryPipeline deliveries, DispatchStore store, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
+public sealed partial class LeaseKeeper(DeliveryPipeline deliveries, ReservationHold hold, DispatchStore store, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,7 +22,8 @@ public sealed partial class LeaseKeeper(DeliveryPipeline deliveries, DispatchSto
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var current = deliveries.Current;
+                var current = new List<ILeasedExecution>(deliveries.Current);
+                current.AddRange(hold.Current);
                 if (current.Count == 0)
                 {
                     continue;

@@ -7,23 +7,30 @@
 -- `missed` (all dispatchers were down, no flood on return); the surviving instant fires only if it
 -- is within the job's catch-up window or the grace, else it is counted too. `missed` rides on the
 -- next execution.
+-- Fire-ahead: a job due within ahead_ms is claimed before its instant, as a reservation: the execution
+-- exists (pending, leased until instant + lease) and the job moves on, but nothing about the webhook
+-- is decided yet: arm_reserved, run at the instant, checks the job still wants it (enabled, same
+-- plan), applies exclusivity and reads the target, payload and last success then. So the Redis work
+-- of a burst happens before it, and a PUT or a success in the meantime still counts. A reservation
+-- joins the job's and the service's execution indexes only when armed.
 -- KEYS[1] due   KEYS[2] pending
 -- then per job i, 5 keys: job hash, job executions, service executions, active set, new execution hash
 -- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
--- ARGV[4] refill threshold (queued instants)
+-- ARGV[4] refill threshold (queued instants)   ARGV[5] ahead_ms
 -- then per job i, 2 values: wheel member (service/job), new execution id
 -- Returns a list of entries (`skipped`: the instants this claim newly counted as missed, for metrics;
 -- `missed` also holds those carried over from earlier claims):
 --   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
 --     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
 --     last_ok_summary|false, now_ms, skipped }
+--   { 'reserved', id, member, scheduled_ms, attempt, missed, skipped }   claimed ahead; arm at the instant
 --   { 'conflict', id, member, scheduled_ms, skipped }   exclusive job still busy; recorded as failed
 --   { 'refill', member, gen, tail_ms }                  the job's queued instants run low
 --   { 'missed', member, count, skipped }                instants counted, none fired
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local lease, grace, keep = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
-local threshold = tonumber(ARGV[4])
+local threshold, ahead = tonumber(ARGV[4]), tonumber(ARGV[5])
 local out = {}
 
 local function split(s)
@@ -36,9 +43,9 @@ local jobs = (#KEYS - 2) / 5
 for i = 0, jobs - 1 do
   local kjob, kexecs, ksvc, kactive, kexec =
     KEYS[3 + i * 5], KEYS[4 + i * 5], KEYS[5 + i * 5], KEYS[6 + i * 5], KEYS[7 + i * 5]
-  local member, id = ARGV[5 + i * 2], ARGV[6 + i * 2]
+  local member, id = ARGV[6 + i * 2], ARGV[7 + i * 2]
   local score = redis.call('ZSCORE', KEYS[1], member)
-  if score and tonumber(score) <= now then
+  if score and tonumber(score) <= now + ahead then
     local j = redis.call('HMGET', kjob, 'enabled', 'next_ms', 'queue', 'queue_end', 'kind', 'period_ms',
       'catchup_s', 'exclusive', 'missed', 'gen', 'tail_ms')
     if j[1] ~= '1' then
@@ -78,6 +85,15 @@ for i = 0, jobs - 1 do
       if now - instant > math.max(tonumber(j[7]) * 1000, grace) then
         missed = missed + 1
         out[#out + 1] = { 'missed', member, missed, missed - carried }
+      elseif instant > now then
+        local f = redis.call('HMGET', kjob, 'service', 'job', 'ttl_s', 'plan')
+        redis.call('HSET', kexec, 'id', id, 'service', f[1], 'job', f[2], 'trigger', 'schedule',
+          'sched_ms', instant, 'ttl_s', f[3], 'missed', missed, 'heartbeats', 0,
+          'status', 'pending', 'attempt', 1, 'arm', f[4] or '')
+        -- Not in the execution indexes until armed: a reservation a PUT cancels is never listed.
+        redis.call('ZADD', KEYS[2], instant + lease, id .. '/' .. member)
+        out[#out + 1] = { 'reserved', id, member, instant, 1, missed, missed - carried }
+        missed = 0
       else
         local f = redis.call('HMGET', kjob, 'service', 'job', 'target', 'payload', 'schedule', 'ttl_s',
           'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')

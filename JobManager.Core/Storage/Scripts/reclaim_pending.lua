@@ -10,6 +10,8 @@
 --   The webhook is rebuilt exactly as first sent: the first claim's time, and the last success that
 --   claim saw. When that is no longer the job's last success, other_last_ok_id names it (the caller
 --   reads that execution) and the last_ok fields are false.
+--   { 'reserved', id, member, scheduled_ms, attempt, missed, 0 }   claimed ahead and never armed:
+--     the new holder arms it at its instant (arm_reserved), as the first would have
 --   { 'orphaned', id, member }   the job was deleted meanwhile; the execution failed
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -20,7 +22,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
   local work = ARGV[3 + i]
   local score = redis.call('ZSCORE', KEYS[1], work)
   if score and tonumber(score) <= now then
-    local e = redis.call('HMGET', kexec, 'status', 'id', 'sched_ms', 'missed', 'claimed_ms', 'last_ok')
+    local e = redis.call('HMGET', kexec, 'status', 'id', 'sched_ms', 'missed', 'claimed_ms', 'last_ok', 'arm')
     local member = string.sub(work, string.find(work, '/', 1, true) + 1)
     if e[1] ~= 'pending' then
       redis.call('ZREM', KEYS[1], work)
@@ -33,22 +35,27 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
       out[#out + 1] = { 'orphaned', e[2], member }
     else
       local attempt = redis.call('HINCRBY', kexec, 'attempt', 1)
-      redis.call('ZADD', KEYS[1], now + lease, work)
-      local f = redis.call('HMGET', kjob, 'target', 'payload', 'schedule', 'ttl_s',
-        'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
-      local claimed, seen = e[5], e[6]
-      if not claimed then
-        -- First delivery of a manual run: freeze its claim time and last success now.
-        claimed, seen = now, f[5]
-        redis.call('HSET', kexec, 'claimed_ms', now)
-        if seen then redis.call('HSET', kexec, 'last_ok', seen) end
-      end
-      if seen and seen == f[5] then
-        out[#out + 1] = { 'fire', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'),
-          f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], tonumber(claimed), false }
+      -- A reservation released before its instant is held until then: its lease runs from the instant.
+      redis.call('ZADD', KEYS[1], math.max(now, tonumber(e[3])) + lease, work)
+      if e[7] then
+        out[#out + 1] = { 'reserved', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'), 0 }
       else
-        out[#out + 1] = { 'fire', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'),
-          f[1], f[2], f[3], f[4], false, false, false, false, false, tonumber(claimed), seen or false }
+        local f = redis.call('HMGET', kjob, 'target', 'payload', 'schedule', 'ttl_s',
+          'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
+        local claimed, seen = e[5], e[6]
+        if not claimed then
+          -- First delivery of a manual run: freeze its claim time and last success now.
+          claimed, seen = now, f[5]
+          redis.call('HSET', kexec, 'claimed_ms', now)
+          if seen then redis.call('HSET', kexec, 'last_ok', seen) end
+        end
+        if seen and seen == f[5] then
+          out[#out + 1] = { 'fire', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'),
+            f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], tonumber(claimed), false }
+        else
+          out[#out + 1] = { 'fire', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'),
+            f[1], f[2], f[3], f[4], false, false, false, false, false, tonumber(claimed), seen or false }
+        end
       end
     end
   end

@@ -24,7 +24,8 @@ if keep then
   next_ms, queue, tail_ms, queue_end = old[3], old[4] or '', old[5] or '', old[6] or '0'
 else
   -- A new schedule (or a re-enable) starts afresh: instants missed under the old plan are not its.
-  redis.call('HSET', job, 'missed', '0')
+  local t = redis.call('TIME')
+  redis.call('HSET', job, 'missed', '0', 'plan', t[1] .. t[2] .. ':' .. (redis.call('HGET', job, 'gen') or '0'))
 end
 
 redis.call('HSET', job, 'schedule', ARGV[5], 'enabled', ARGV[6], 'next_ms', next_ms, 'queue', queue,
