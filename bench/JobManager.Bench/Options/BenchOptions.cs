@@ -18,7 +18,7 @@ public sealed record BenchOptions
     public IReadOnlyDictionary<string, string> ServiceEnvironment { get; init; } = new Dictionary<string, string>();
 
     // The receiver's behaviour.
-    public int CallbackDelayMs { get; init; }
+    public int? CallbackDelayMs { get; init; }
     public double FailFraction { get; init; }
     public int CallbackConcurrency { get; init; } = 64;
 

@@ -14,7 +14,7 @@ public static class Usage
                    --api URL [--api-key KEY]       a live system on this machine (loopback only)
                          [--redis HOST:PORT]       its Redis, for the cost scenario's memory figures
 
-        receiver   --callback-delay-ms MS (0)  --fail-fraction F (0)  --callback-concurrency N (64)
+        receiver   --callback-delay-ms MS (burst 2000, others 0)  --fail-fraction F (0)  --callback-concurrency N (64)
         load       --put-concurrency N (64)  --period-seconds S (10: rate(S seconds) jobs drive the load)
         burst      --jobs N (10000)  --warmup-jobs N (= --jobs)  --warmup-rounds N (2)
         steady     --rate N (1000 executions/s)  --duration-seconds S (60)

@@ -18,6 +18,13 @@ public sealed class BurstScenario : IScenario
 
     public string Name => "burst";
 
+    /// <summary>
+    /// The services take 2 s to do their work before calling back: the figure is the dispatch of the
+    /// burst, and the issue asks for callbacks in the steady and ceiling loads, not in this one.
+    /// <c>--callback-delay-ms 0</c> measures the burst with every callback competing for the CPU.
+    /// </summary>
+    public int DefaultCallbackDelayMs => 2_000;
+
     public async Task<ScenarioReport> RunAsync(ScenarioContext context)
     {
         var started = WallClock.Now;

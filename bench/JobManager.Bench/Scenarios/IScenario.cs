@@ -7,5 +7,8 @@ public interface IScenario
 {
     string Name { get; }
 
+    /// <summary>How long the receiver waits before calling back, unless <c>--callback-delay-ms</c> says.</summary>
+    int DefaultCallbackDelayMs => 0;
+
     Task<ScenarioReport> RunAsync(ScenarioContext context);
 }

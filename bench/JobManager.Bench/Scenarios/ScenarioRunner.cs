@@ -37,12 +37,13 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         {
             Console.WriteLine($"   Api {self.Api}, Redis {self.Redis}, logs in {self.LogDirectory}");
         }
-        await using var callbacks = new CallbackSender(options.CallbackConcurrency, options.CallbackDelayMs, options.FailFraction);
+        var callbackDelayMs = options.CallbackDelayMs ?? scenario.DefaultCallbackDelayMs;
+        await using var callbacks = new CallbackSender(options.CallbackConcurrency, callbackDelayMs, options.FailFraction);
         await using var receiver = await WebhookReceiver.StartAsync(callbacks, cancellationToken);
         using var client = new JobsClient(system.Api, system.ApiKey, options.PutConcurrency);
         await using var redisInfo = system.Redis is { } redis && OptionParser.IsLoopbackEndpoint(redis) ? await RedisInfo.ConnectAsync(redis) : null;
 
-        var conditions = new RunConditions(machine, commit, system.Description, Describe(options));
+        var conditions = new RunConditions(machine, commit, system.Description, Describe(options, callbackDelayMs));
         var context = new ScenarioContext(options, system, receiver, client, new CpuMeter(system.Processes), redisInfo, conditions, runId, cancellationToken);
         var report = await scenario.RunAsync(context);
 
@@ -51,12 +52,12 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         return report;
     }
 
-    private static Dictionary<string, string> Describe(BenchOptions o) => new(o.ServiceEnvironment.ToDictionary(kv => "env:" + kv.Key, kv => kv.Value))
+    private static Dictionary<string, string> Describe(BenchOptions o, int callbackDelayMs) => new(o.ServiceEnvironment.ToDictionary(kv => "env:" + kv.Key, kv => kv.Value))
     {
         ["dispatchers"] = o.SelfHost ? o.Dispatchers.ToString(System.Globalization.CultureInfo.InvariantCulture) : "live",
         ["configuration"] = o.Configuration,
         ["service_log_level"] = o.ServiceLogLevel,
-        ["callback_delay_ms"] = o.CallbackDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["callback_delay_ms"] = callbackDelayMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["fail_fraction"] = o.FailFraction.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["callback_concurrency"] = o.CallbackConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["put_concurrency"] = o.PutConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
