@@ -50,8 +50,9 @@ internal static class DispatcherServiceExtensions
                 client.MaxResponseContentBufferSize = WebhookSender.MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("JobManager/1.0");
             })
-            // Signatures are not secrets, but no header value belongs in a log.
-            .RedactLoggedHeaders(_ => true)
+            // The dispatcher logs each delivery's outcome itself; the factory's per-request logging
+            // handlers cost CPU on every webhook even when their level is off.
+            .RemoveAllLoggers()
             // Not the service defaults' handlers: service discovery must not resolve user-typed URLs to
             // our own services, and retries are WebhookRetry's, which knows each execution's budget.
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear());

@@ -32,12 +32,11 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         {
             var members = await db.SortedSetRangeByValueAsync(
                 keys.JobIndex(shard), after, default, after.IsNull ? Exclude.None : Exclude.Start, Order.Ascending, 0, ChunkSize);
-            foreach (var member in members)
-            {
-                var job = JobRef.FromIndexMember(member!);
-                services.Add(job.Service);
-                removed += await TrimJobAsync(db, shard, job, cutoffMs);
-            }
+            var jobs = members.Select(member => JobRef.FromIndexMember(member!)).ToList();
+            services.UnionWith(jobs.Select(job => job.Service));
+            // A chunk's jobs at once: StackExchange.Redis pipelines their reads, so a shard of many jobs
+            // costs a few round trips per chunk, not two per job one after another.
+            removed += (await Task.WhenAll(jobs.Select(job => TrimJobAsync(db, shard, job, cutoffMs)))).Sum();
             if (members.Length < ChunkSize)
             {
                 break;
@@ -55,7 +54,9 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
     private async Task<long> TrimJobAsync(IDatabase db, int shard, JobRef job, long cutoffMs)
     {
         var index = keys.JobExecutions(job);
-        var excess = await db.SortedSetLengthAsync(index) - retention.Value.PerJob;
+        var length = db.SortedSetLengthAsync(index);
+        var expired = db.SortedSetRangeByScoreAsync(index, double.NegativeInfinity, cutoffMs, Exclude.None, Order.Ascending, 0, ChunkSize);
+        var excess = await length - retention.Value.PerJob;
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (excess > 0)
         {
@@ -64,7 +65,7 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
                 ids.Add(id!);
             }
         }
-        foreach (var id in await db.SortedSetRangeByScoreAsync(index, double.NegativeInfinity, cutoffMs, Exclude.None, Order.Ascending, 0, ChunkSize))
+        foreach (var id in await expired)
         {
             ids.Add(id!);
         }
