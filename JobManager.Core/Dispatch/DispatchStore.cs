@@ -170,31 +170,91 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
     /// <summary>
     /// Records an accepted webhook and every try it took. <paramref name="traceParent"/>, the dispatch
     /// span's W3C context, is kept in the execution so the Api can put its callbacks in the same trace.
+    /// A batch of one: the dispatcher records through <see cref="RecordAsync"/>, many at a time.
     /// </summary>
     public async Task<DeliveryOutcome> MarkStartedAsync(
         Delivery delivery, long invokedMs, int httpStatus, IEnumerable<DeliveryAttempt>? attempts = null, string? traceParent = null)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            LuaScripts.MarkStarted,
-            [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard), keys.Job(delivery.Job)],
-            [
-                delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), invokedMs, httpStatus,
-                DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs, httpStatus, null)]), traceParent ?? "",
-            ]))!;
-        return ToOutcome(result);
+        var answer = new DeliveryAnswer.Accepted(delivery, invokedMs, httpStatus,
+            [.. attempts ?? [new DeliveryAttempt(invokedMs, httpStatus, null)]], traceParent);
+        return (await RecordAsync([answer]))[0].GetOutcome();
     }
 
+    /// <summary>Records a webhook that was not accepted, and every try it took. A batch of one, as <see cref="MarkStartedAsync"/>.</summary>
     public async Task<DeliveryOutcome> MarkFailedAsync(Delivery delivery, long? invokedMs, string error, int? httpStatus, IEnumerable<DeliveryAttempt>? attempts = null)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            LuaScripts.MarkFailed,
-            [keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.ActiveExecutions(delivery.Job)],
-            [
-                delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),
-                invokedMs?.ToString(CultureInfo.InvariantCulture) ?? "", error,
-                httpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(attempts ?? [new DeliveryAttempt(invokedMs ?? 0, httpStatus, error)]),
-            ]))!;
-        return ToOutcome(result);
+        var answer = new DeliveryAnswer.Failed(delivery, invokedMs, error, httpStatus,
+            [.. attempts ?? [new DeliveryAttempt(invokedMs ?? 0, httpStatus, error)]]);
+        return (await RecordAsync([answer]))[0].GetOutcome();
+    }
+
+    /// <summary>
+    /// Records the answers of finished deliveries with one script call per shard for the accepted ones
+    /// and one for the failed ones (batched.lua running mark_started.lua or mark_failed.lua per entry):
+    /// each entry is fenced by its own attempt, as a call of its own would be, and an error in one entry
+    /// is that entry's alone. Results are in the order of <paramref name="answers"/>; a Redis failure
+    /// throws for the whole call.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordedAnswer>> RecordAsync(IReadOnlyList<DeliveryAnswer> answers)
+    {
+        var db = Db;
+        var results = new RecordedAnswer[answers.Count];
+        var calls = Enumerable.Range(0, answers.Count)
+            .GroupBy(i => (answers[i].Delivery.Shard, Accepted: answers[i] is DeliveryAnswer.Accepted))
+            .Select(async group =>
+            {
+                var entries = group.ToList();
+                var scriptKeys = new List<RedisKey>(entries.Count * 4);
+                // ARGV[1] and ARGV[2], the keys and arguments per entry, are known once the first entry is built.
+                var args = new List<RedisValue>(2 + entries.Count * 7) { 0, 0 };
+                foreach (var i in entries)
+                {
+                    switch (answers[i])
+                    {
+                        case DeliveryAnswer.Accepted accepted:
+                            AddStarted(accepted, scriptKeys, args);
+                            break;
+                        case DeliveryAnswer.Failed failed:
+                            AddFailed(failed, scriptKeys, args);
+                            break;
+                    }
+                }
+                args[0] = scriptKeys.Count / entries.Count;
+                args[1] = (args.Count - 2) / entries.Count;
+                var script = group.Key.Accepted ? LuaScripts.MarkStarted : LuaScripts.MarkFailed;
+                var replies = (RedisResult[])(await db.ScriptEvaluateAsync(script, [.. scriptKeys], [.. args]))!;
+                for (var n = 0; n < entries.Count; n++)
+                {
+                    results[entries[n]] = ToRecorded((RedisResult[])replies[n]!);
+                }
+            });
+        await Task.WhenAll(calls);
+        return results;
+    }
+
+    // One entry of mark_started.lua: its KEYS and ARGV, as its header lists them.
+    private void AddStarted(DeliveryAnswer.Accepted answer, List<RedisKey> scriptKeys, List<RedisValue> args)
+    {
+        var delivery = answer.Delivery;
+        scriptKeys.AddRange([keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.Deadlines(delivery.Shard), keys.Job(delivery.Job)]);
+        args.AddRange(
+        [
+            delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), answer.InvokedMs, answer.HttpStatus,
+            DeliveryAttempt.Format(answer.Attempts), answer.TraceParent ?? "",
+        ]);
+    }
+
+    // One entry of mark_failed.lua: its KEYS and ARGV, as its header lists them.
+    private void AddFailed(DeliveryAnswer.Failed answer, List<RedisKey> scriptKeys, List<RedisValue> args)
+    {
+        var delivery = answer.Delivery;
+        scriptKeys.AddRange([keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard), keys.ActiveExecutions(delivery.Job)]);
+        args.AddRange(
+        [
+            delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),
+            answer.InvokedMs?.ToString(CultureInfo.InvariantCulture) ?? "", answer.Error,
+            answer.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(answer.Attempts),
+        ]);
     }
 
     /// <summary>Extends the leases of executions this dispatcher holds; returns how many were renewed.</summary>
@@ -268,6 +328,9 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
     }
 
     private static readonly ClaimResult Empty = new([], [], 0, 0, 0);
+
+    private static RecordedAnswer ToRecorded(RedisResult[] result) =>
+        (string)result[0]! == "error" ? new RecordedAnswer(null, (string?)result[1]) : new RecordedAnswer(ToOutcome(result), null);
 
     private static DeliveryOutcome ToOutcome(RedisResult[] result) => (string)result[0]! switch
     {

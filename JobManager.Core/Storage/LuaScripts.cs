@@ -14,8 +14,8 @@ internal static class LuaScripts
     public static readonly string RefillQueue = Load("refill_queue");
     public static readonly string ReclaimPending = Load("reclaim_pending");
     public static readonly string ArmReserved = Load("arm_reserved");
-    public static readonly string MarkStarted = Load("mark_started");
-    public static readonly string MarkFailed = Load("mark_failed");
+    public static readonly string MarkStarted = Batched("mark_started");
+    public static readonly string MarkFailed = Batched("mark_failed");
     public static readonly string ApplyCallback = Load("apply_callback");
     public static readonly string ExpireDeadlines = Load("expire_deadlines");
     public static readonly string CreateManualRun = Load("create_manual_run");
@@ -24,6 +24,21 @@ internal static class LuaScripts
     public static readonly string CreateServiceKey = Load("create_service_key");
     public static readonly string RevokeServiceKey = Load("revoke_service_key");
     public static readonly string RotateSigningSecret = Load("rotate_signing_secret");
+
+    /// <summary>
+    /// The per-execution script <paramref name="name"/> inside batched.lua, which runs it once per entry,
+    /// so the script's text stays the one place its rules are written.
+    /// </summary>
+    private static string Batched(string name)
+    {
+        const string Marker = "-- per-execution script --";
+        var batched = Load("batched");
+        if (!batched.Contains(Marker, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"batched.lua has lost its marker line '{Marker}'.");
+        }
+        return batched.Replace(Marker, Load(name), StringComparison.Ordinal);
+    }
 
     private static string Load(string name)
     {
