@@ -19,6 +19,7 @@ internal static class DispatcherServiceExtensions
         services.AddJobManagerCore();
 
         services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CallbackUrlOptions>().BindConfiguration(CallbackUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<RedisClock>();
@@ -27,6 +28,8 @@ internal static class DispatcherServiceExtensions
         services.AddMemoryCache();
         services.AddSingleton<SigningSecretCache>();
         services.AddSingleton<WebhookBodyFactory>();
+        services.AddSingleton<DeliveryRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryRecorder>());
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<DeliveryPipeline>();
         services.AddSingleton<DispatcherHealth>();

@@ -33,4 +33,10 @@ public static class TelemetryTags
 
     /// <summary>How a webhook was answered: <c>accepted</c> (2xx), <c>rejected</c> (any other status) or <c>error</c> (no answer).</summary>
     public const string WebhookOutcome = "jobmanager.webhook.outcome";
+
+    /// <summary>The shard (the <c>{N}</c> of its Redis keys) a batch of work belongs to. Spans only.</summary>
+    public const string Shard = "jobmanager.shard";
+
+    /// <summary>How many items one batched call carried, e.g. webhook answers recorded together. Spans only.</summary>
+    public const string BatchSize = "jobmanager.batch.size";
 }

@@ -36,6 +36,24 @@ public static class DispatchTracing
             name: $"dispatch {delivery.Job}");
     }
 
+    /// <summary>
+    /// Starts the span of one batch of answers recorded together in <paramref name="shard"/>, as a trace of its
+    /// own linked to each delivery's dispatch span (the batch belongs to none of them); the Redis client's
+    /// span of the script call is its child. Null when nothing listens.
+    /// </summary>
+    public static Activity? StartRecording(int shard, int answers, IEnumerable<ActivityContext> dispatches)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+        Activity.Current = null;
+        return Source.StartActivity(ActivityKind.Internal, parentContext: default,
+            tags: [new(TelemetryTags.Shard, shard), new(TelemetryTags.BatchSize, answers)],
+            links: [.. dispatches.Where(context => context != default).Select(context => new ActivityLink(context))],
+            name: "record answers");
+    }
+
     /// <summary>Records how the delivery ended: the execution's status, and an error when the webhook failed.</summary>
     public static void Delivered(Activity? activity, DeliveryOutcome? outcome, string? error)
     {

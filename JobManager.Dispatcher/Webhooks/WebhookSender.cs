@@ -25,7 +25,7 @@ public sealed class WebhookSender(
     ResiliencePipelineProvider<string> pipelines,
     WebhookBodyFactory bodies,
     SigningSecretCache secrets,
-    DispatchStore store,
+    DeliveryRecorder recorder,
     RedisClock clock,
     WakeSignal wake,
     DispatcherMetrics metrics,
@@ -118,9 +118,10 @@ public sealed class WebhookSender(
     {
         try
         {
-            var recorded = error is null
-                ? await store.MarkStartedAsync(delivery, sentAtMs, status!.Value, attempts, activity?.Id)
-                : await store.MarkFailedAsync(delivery, status is null ? null : sentAtMs, error, status, attempts);
+            DeliveryAnswer answer = error is null
+                ? new DeliveryAnswer.Accepted(delivery, sentAtMs, status!.Value, attempts, activity?.Id)
+                : new DeliveryAnswer.Failed(delivery, status is null ? null : sentAtMs, error, status, attempts);
+            var recorded = await recorder.RecordAsync(answer, activity?.Context ?? default);
             DispatchTracing.Delivered(activity, recorded, error);
             if (recorded.Kind == DeliveryOutcomeKind.Stale)
             {
