@@ -57,6 +57,26 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
     /// <summary>A fresh pending execution of the job, scheduled a few seconds ago.</summary>
     public async Task<Delivery> ClaimNowAsync(JobRef job) => await DeliveryAtAsync(job, await NowMsAsync() - 2_000);
 
+    /// <summary>Fresh pending executions of <paramref name="count"/> new jobs of one new service, over every shard.</summary>
+    public async Task<IReadOnlyList<Delivery>> ClaimManyNowAsync(string hint, int count)
+    {
+        var service = TestJobs.Service(hint);
+        var dueMs = await NowMsAsync() - 2_000;
+        foreach (var job in Enumerable.Range(0, count).Select(i => new JobRef(service, $"job-{i:000}")))
+        {
+            await UpsertAsync(job, TestJobs.Definition());
+            await SetNextInstantAsync(job, dueMs);
+        }
+        var deliveries = new List<Delivery>();
+        foreach (var shard in keys.Shards)
+        {
+            deliveries.AddRange((await ClaimShardAsync(shard)).Deliveries.Where(d => d.Job.Service == service));
+        }
+        return deliveries.Count == count
+            ? deliveries
+            : throw new Xunit.Sdk.XunitException($"Claiming {count} jobs of {service} produced {deliveries.Count} deliveries.");
+    }
+
     public async Task<ClaimResult> ReclaimShardAsync(int shard) =>
         await dispatch.ReclaimAsync(shard, await NowMsAsync(), Batch, LeaseMs);
 
@@ -88,6 +108,16 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
 
     public async Task<bool> IsActiveAsync(Delivery delivery) =>
         await Db.SetContainsAsync(keys.ActiveExecutions(delivery.Job), delivery.ExecutionId);
+
+    /// <summary>Scripts (EVAL and EVALSHA) the server has run so far: batching tests compare two readings.</summary>
+    public async Task<long> ScriptCallsAsync()
+    {
+        var stats = await redis.GetServers()[0].InfoAsync("commandstats");
+        return stats.SelectMany(group => group)
+            .Where(stat => stat.Key is "cmdstat_eval" or "cmdstat_evalsha")
+            // e.g. "calls=12,usec=345,usec_per_call=28.75,..."
+            .Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The job's execution ids, oldest first, as its own index holds them.</summary>
     public async Task<string[]> JobExecutionIdsAsync(JobRef job) =>

@@ -53,4 +53,23 @@ public sealed class DispatchTracingTests
         Assert.Equal(ActivityStatusCode.Error, second.Status);
         Assert.Equal("HTTP 503 Service Unavailable", second.StatusDescription);
     }
+
+    [Fact]
+    public void StartRecording_StartsATraceOfItsOwn_LinkedToEveryDispatchSpanOfTheBatch()
+    {
+        using var recorder = new ActivityRecorder(DispatchTracing.SourceName);
+        using var first = DispatchTracing.StartDispatch(TestDeliveries.Of(job: "first"));
+        using var second = DispatchTracing.StartDispatch(TestDeliveries.Of(job: "second"));
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+
+        using var recording = DispatchTracing.StartRecording(shard: 3, answers: 3, [first.Context, second.Context, default]);
+
+        Assert.NotNull(recording);
+        Assert.Equal(default, recording.ParentSpanId);
+        Assert.DoesNotContain(recording.TraceId, new[] { first.TraceId, second.TraceId });
+        Assert.Equal([first.Context, second.Context], recording.Links.Select(link => link.Context));
+        Assert.Equal(3, recording.GetTagItem(TelemetryTags.Shard));
+        Assert.Equal(3, recording.GetTagItem(TelemetryTags.BatchSize));
+    }
 }
