@@ -12,7 +12,8 @@ internal static class ApplicationServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddRedisClientTracedWhenExported("redis");
+        builder.SampleNothingWithoutExporter();
         builder.Services.AddJobManagerCore();
         builder.AddApiSecurity();
         builder.Services.AddSingleton<ApiMetrics>();

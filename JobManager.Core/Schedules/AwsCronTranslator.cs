@@ -78,9 +78,11 @@ internal static class AwsCronTranslator
             return false;
         }
 
-        cronos = values.Count == field.Span
+        cronos = Array.TrueForAll(values, set => set)
             ? "*"
-            : string.Join(',', values.Select(v => (v + shift).ToString(CultureInfo.InvariantCulture)));
+            : string.Join(',', Enumerable.Range(field.Min, field.Span)
+                .Where(v => values[v - field.Min])
+                .Select(v => (v + shift).ToString(CultureInfo.InvariantCulture)));
         return true;
     }
 

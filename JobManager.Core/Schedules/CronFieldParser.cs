@@ -17,15 +17,17 @@ internal static class CronFieldParser
 {
     /// <summary>
     /// Parses <paramref name="text"/>: <c>*</c>, <c>a</c>, <c>a-b</c>, <c>*/n</c>, <c>a/n</c> (a to the end, every
-    /// n), <c>a-b/n</c>, and lists of these. Values may be names where the field has them.
+    /// n), <c>a-b/n</c>, and lists of these. Values may be names where the field has them. The result is a flag
+    /// per value of the field, <c>values[v - field.Min]</c>: flags, not a sorted set, because every cron
+    /// expression's year field is usually <c>*</c>, 230 values.
     /// </summary>
     public static bool TryParse(
         CronField field,
         string text,
-        [NotNullWhen(true)] out SortedSet<int>? values,
+        [NotNullWhen(true)] out bool[]? values,
         [NotNullWhen(false)] out string? error)
     {
-        values = [];
+        values = new bool[field.Span];
         foreach (var item in text.Split(','))
         {
             if (!TryAddItem(field, text, item, values, out error))
@@ -82,7 +84,7 @@ internal static class CronFieldParser
         => $"{field.Name}: '{fieldText}' is not valid ({field.Hint})";
 
     private static bool TryAddItem(
-        CronField field, string text, string item, SortedSet<int> values, [NotNullWhen(false)] out string? error)
+        CronField field, string text, string item, bool[] values, [NotNullWhen(false)] out string? error)
     {
         var slash = item.IndexOf('/', StringComparison.Ordinal);
         var rangeText = slash < 0 ? item : item[..slash];
@@ -126,7 +128,7 @@ internal static class CronFieldParser
         var distance = end >= start ? end - start : end - start + field.Span;
         for (var offset = 0; offset <= distance; offset += step)
         {
-            values.Add(field.Min + (start - field.Min + offset) % field.Span);
+            values[(start - field.Min + offset) % field.Span] = true;
         }
 
         error = null;

@@ -6,14 +6,13 @@ namespace JobManager.Core.Schedules;
 /// </summary>
 internal sealed class CronYears
 {
-    private readonly bool[] _allowed = new bool[CronField.Year.Span];
+    private readonly bool[] _allowed;
 
-    public CronYears(IEnumerable<int> years)
+    /// <summary>The years whose flag is set, <paramref name="allowed"/><c>[year - 1970]</c>; the array is kept, not copied.</summary>
+    public CronYears(bool[] allowed)
     {
-        foreach (var year in years)
-        {
-            _allowed[year - CronField.Year.Min] = true;
-        }
+        ArgumentOutOfRangeException.ThrowIfNotEqual(allowed.Length, CronField.Year.Span);
+        _allowed = allowed;
     }
 
     /// <summary>The most years a schedule can have, which bounds any walk from one allowed year to the next.</summary>

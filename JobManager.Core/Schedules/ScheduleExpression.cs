@@ -38,10 +38,11 @@ public abstract class ScheduleExpression
     /// <summary>
     /// Parses <c>cron(...)</c>, <c>rate(...)</c> or <c>at(...)</c>. On failure <paramref name="error"/>
     /// says what is wrong in words a user can act on, e.g. "day-of-week: 8 is out of range 1-7 (SUN-SAT)".
+    /// The same text gives the same (immutable, shareable) instance while it stays in a bounded cache.
     /// </summary>
     public static bool TryParse(
         string? text,
         [NotNullWhen(true)] out ScheduleExpression? schedule,
         [NotNullWhen(false)] out string? error)
-        => ScheduleParser.TryParse(text, out schedule, out error);
+        => ScheduleCache.Shared.TryParse(text, out schedule, out error);
 }

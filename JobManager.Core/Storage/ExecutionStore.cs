@@ -31,44 +31,46 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         return hash.Exists ? ExecutionHash.ToExecution(hash) : null;
     }
 
-    /// <summary>Applies a callback whose token has already been verified.</summary>
+    /// <summary>Applies a callback whose token has already been verified, in one round trip.</summary>
     public async Task<CallbackOutcome> ApplyCallbackAsync(string executionId, CallbackReport report)
     {
         if (!ExecutionId.TryGetShard(executionId, keys.ShardCount, out var shard))
         {
             return new CallbackOutcome.NotFound();
         }
-        var db = Db;
-        var execKey = keys.Execution(shard.Value, executionId);
-        var owner = await db.HashGetAsync(execKey, ["service", "job", "attempt", "invoked_ms", "traceparent"]);
-        if (owner[0].IsNull || owner[1].IsNull)
-        {
-            return new CallbackOutcome.NotFound();
-        }
-        var job = new JobRef(owner[0]!, owner[1]!);
-        var subject = new CallbackSubject(job, (int)owner[2], owner[3].IsNull ? null : (long)owner[3], (string?)owner[4]);
-        var result = (RedisResult[])(await db.ScriptEvaluateAsync(
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.ApplyCallback,
-            [execKey, keys.Pending(shard.Value), keys.Deadlines(shard.Value), keys.ActiveExecutions(job), keys.Job(job)],
+            [keys.Execution(shard.Value, executionId), keys.Pending(shard.Value), keys.Deadlines(shard.Value)],
             [
-                report.Status, RedisKeys.WorkMember(executionId, job), RetentionMs,
+                report.Status, executionId, RedisKeys.JobKeyPrefix(shard.Value), RetentionMs,
                 report.State is null ? "0" : "1", report.State ?? "",
                 report.Summary is null ? "0" : "1", report.Summary ?? "",
                 report.CorrelationId is null ? "0" : "1", report.CorrelationId ?? "",
             ]))!;
-        if ((string)result[0]! == "ok" && (string)result[1]! == ExecutionStatus.Running)
+        switch ((string)result[0]!)
         {
-            // A heartbeat that beat the webhook's answer set the first deadline: make sure a
-            // dispatcher is awake for it.
-            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, (long)result[2], CommandFlags.FireAndForget);
+            case "ok":
+                var applied = new CallbackOutcome.Applied((string)result[1]!, (long)result[2]) { Subject = SubjectOf(result, 3) };
+                if (applied.Status == ExecutionStatus.Running)
+                {
+                    // A heartbeat that beat the webhook's answer set the first deadline: make sure a
+                    // dispatcher is awake for it.
+                    await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, applied.TimeMs, CommandFlags.FireAndForget);
+                }
+                return applied;
+            case "conflict":
+                return new CallbackOutcome.AlreadyFinished((string)result[1]!) { Subject = SubjectOf(result, 2) };
+            default:
+                return new CallbackOutcome.NotFound();
         }
-        return (string)result[0]! switch
-        {
-            "ok" => new CallbackOutcome.Applied((string)result[1]!, (long)result[2]) { Subject = subject },
-            "conflict" => new CallbackOutcome.AlreadyFinished((string)result[1]!) { Subject = subject },
-            _ => new CallbackOutcome.NotFound(),
-        };
     }
+
+    /// <summary>The execution's service, job, attempt, send time and trace context, from <c>result[at..]</c>.</summary>
+    private static CallbackSubject SubjectOf(RedisResult[] result, int at) => new(
+        new JobRef((string)result[at]!, (string)result[at + 1]!),
+        result[at + 2].IsNull ? 0 : (int)result[at + 2],
+        result[at + 3].IsNull ? null : (long)result[at + 3],
+        (string?)result[at + 4]);
 
     /// <summary>
     /// Records a manual run; dispatchers pick it up at once. Null when the job does not exist.

@@ -10,15 +10,20 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
 {
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>
+    /// Creates or updates the job in one round trip: the answer is built from the definition and what the
+    /// script reports (created or not, the creation time, the next instant), exactly as a read would give it.
+    /// </summary>
     public async Task<UpsertOutcome> UpsertAsync(JobRef job, JobDefinition definition)
     {
         var now = clock.GetUtcNow();
+        var nowText = RedisTime.Format(now);
         var shard = keys.ShardOf(job);
         var plan = Plan(job, definition, now);
 
-        var args = new List<RedisValue>
-        {
-            job.WheelMember, job.IndexMember, job.Job, RedisTime.Format(now), definition.Schedule.Text,
+        RedisValue[] args =
+        [
+            job.WheelMember, job.IndexMember, job.Job, nowText, definition.Schedule.Text,
             definition.Enabled ? "1" : "0", plan.NextMs, plan.Queue, plan.TailMs, plan.QueueEnd ? "1" : "0",
             definition.Payload is null ? "0" : "1", definition.Payload ?? "",
             "service", job.Service, "job", job.Job,
@@ -30,21 +35,26 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             "catchup_s", definition.CatchupWindowSeconds,
             "kind", definition.Schedule.Kind.ToString().ToLowerInvariant(),
             "period_ms", definition.Schedule is RateScheduleExpression rate ? rate.PeriodSeconds * 1000 : 0,
-        };
+        ];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.UpsertJob,
             [keys.Job(job), keys.JobIndex(shard), keys.ServiceJobIndex(shard, job.Service), keys.Due(shard)],
-            [.. args]))!;
+            args))!;
 
-        var created = (int)result[0] == 1;
-        if (((string?)result[1]) is { Length: > 0 } next)
+        long? nextMs = ((string?)result[1]) is { Length: > 0 } next ? long.Parse(next, CultureInfo.InvariantCulture) : null;
+        if (nextMs is not null && (int)result[4] == 1)
         {
-            // Wake dispatchers sleeping past this job's first instant. Losing the message only costs
-            // latency: dispatchers also re-read the wheel on their own.
-            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, next, CommandFlags.FireAndForget);
+            // The job's instant is the first on its shard's wheel: a dispatcher may be asleep past it.
+            // Any other instant has an earlier one ahead of it that a dispatcher already wakes for.
+            // Losing the message only costs latency: dispatchers also re-read the wheel on their own.
+            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, nextMs.Value, CommandFlags.FireAndForget);
         }
-        var stored = await GetAsync(job) ?? throw new InvalidOperationException($"Job {job} vanished right after it was saved.");
-        return new UpsertOutcome(created, stored);
+        var stored = new Job(
+            job, definition.Async, definition.Enabled, definition.Exclusive, definition.InvocationTarget,
+            definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
+            definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
+            definition.Enabled ? nextMs : null);
+        return new UpsertOutcome((int)result[0] == 1, stored);
     }
 
     public async Task<Job?> GetAsync(JobRef job)

@@ -46,6 +46,19 @@ internal static class LuaScripts
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded script {resource} is missing.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return WithoutCommentLines(reader.ReadToEnd());
     }
+
+    /// <summary>
+    /// The script with every line that is only a comment left empty. StackExchange.Redis finds a script's
+    /// SHA by hashing its whole text on every call, and the header comments were half of it (3.6 KB for
+    /// apply_callback). Lines are kept, so a Redis error's line number still points into the file.
+    /// </summary>
+    internal static string WithoutCommentLines(string script) =>
+        string.Join('\n', script.ReplaceLineEndings("\n").Split('\n')
+            .Select(line => IsCommentLine(line.TrimStart()) ? "" : line));
+
+    // A "--[[" block comment may span lines: left alone (the scripts use none).
+    private static bool IsCommentLine(string line) =>
+        line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith("--[", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobManager.Core.Configuration;
 using JobManager.Core.Signing;
 using Microsoft.Extensions.Options;
@@ -12,11 +13,30 @@ namespace JobManager.Core.Storage;
 /// </summary>
 public sealed class SigningSecretStore(IConnectionMultiplexer redis, IOptions<WebhookOptions> options)
 {
+    /// <summary>More services than a deployment is expected to have; past it, the set starts over.</summary>
+    private const int MaxKnownServices = 100_000;
+
+    // Services this process saw get a secret. A secret is replaced, never removed, so every later PUT of
+    // their jobs can skip the write (one Redis command per PUT). Were one lost anyway, the dispatcher
+    // creates it before the first webhook (GetOrCreateAsync): nothing is ever sent unsigned.
+    private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>Gives the service a secret unless it has one.</summary>
-    public Task EnsureAsync(string service) =>
-        Db.HashSetAsync(RedisKeys.SigningSecrets(service), "current", SigningSecret.Generate(), When.NotExists);
+    public async Task EnsureAsync(string service)
+    {
+        if (_known.ContainsKey(service))
+        {
+            return;
+        }
+        await CreateUnlessPresentAsync(service);
+        if (_known.Count >= MaxKnownServices)
+        {
+            _known.Clear();
+        }
+        _known.TryAdd(service, true);
+    }
 
     /// <summary>The service's secrets, creating the first one if it has none.</summary>
     public async Task<SigningSecrets> GetOrCreateAsync(string service)
@@ -25,7 +45,7 @@ public sealed class SigningSecretStore(IConnectionMultiplexer redis, IOptions<We
         {
             return secrets;
         }
-        await EnsureAsync(service);
+        await CreateUnlessPresentAsync(service);
         return await GetAsync(service) ?? throw new InvalidOperationException($"The signing secret of {service} vanished right after it was created.");
     }
 
@@ -40,6 +60,9 @@ public sealed class SigningSecretStore(IConnectionMultiplexer redis, IOptions<We
         var result = await Db.ScriptEvaluateAsync(LuaScripts.RotateSigningSecret, [RedisKeys.SigningSecrets(service)], [secret, windowMs]);
         return (secret, result.IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)result));
     }
+
+    private Task CreateUnlessPresentAsync(string service) =>
+        Db.HashSetAsync(RedisKeys.SigningSecrets(service), "current", SigningSecret.Generate(), When.NotExists);
 
     private async Task<SigningSecrets?> GetAsync(string service)
     {

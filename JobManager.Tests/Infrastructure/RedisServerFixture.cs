@@ -41,17 +41,21 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public void Thaw() => Signals.Send(_server?.Id ?? throw new InvalidOperationException("Not started."), Signals.Cont);
 
-    /// <summary>The stores over this server, as the services build them, with their own key schema and clock.</summary>
-    public StoreSet CreateStores(int shards = 4, TimeProvider? clock = null)
+    /// <summary>
+    /// The stores over this server, as the services build them, with their own key schema and clock, over the
+    /// fixture's connection or <paramref name="connection"/>.
+    /// </summary>
+    public StoreSet CreateStores(int shards = 4, TimeProvider? clock = null, IConnectionMultiplexer? connection = null)
     {
+        var redis = connection ?? Redis;
         var keys = new RedisKeys(shards);
         var retention = Options.Create(new RetentionOptions());
         return new StoreSet(
-            Redis,
+            redis,
             keys,
-            new JobStore(Redis, keys, clock ?? TimeProvider.System),
-            new ExecutionStore(Redis, keys, retention),
-            new DispatchStore(Redis, keys, retention));
+            new JobStore(redis, keys, clock ?? TimeProvider.System),
+            new ExecutionStore(redis, keys, retention),
+            new DispatchStore(redis, keys, retention));
     }
 
     public async Task InitializeAsync()

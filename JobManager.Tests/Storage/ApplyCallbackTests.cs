@@ -137,6 +137,77 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         Assert.Null(execution.CorrelationId);
     }
 
+    // The execution's owner, attempt, send time and trace context come back from the script itself:
+    // the Api's metrics and callback span need them, and reading them first cost a round trip.
+
+    [Theory]
+    [InlineData(ExecutionStatus.Success)]
+    [InlineData(ExecutionStatus.Failure)]
+    [InlineData(CallbackReport.Heartbeat)]
+    public async Task Callback_IsOneRoundTrip_AndReportsWhoseExecutionItApplied(string status)
+    {
+        await using var log = await CommandLog.ConnectAsync(redis);
+        var stores = redis.CreateStores(connection: log.Connection);
+        var job = TestJobs.Job("subject");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 7, 200, traceParent: traceParent);
+        log.Take();
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(status, null, null, null));
+
+        // A heartbeat's wake-up PUBLISH is fire-and-forget: sent, never waited for.
+        var command = Assert.Single(log.Take(), c => c != "PUBLISH");
+        Assert.StartsWith("EVAL", command, StringComparison.Ordinal);
+        Assert.IsType<CallbackOutcome.Applied>(outcome);
+        Assert.Equal(new CallbackSubject(job, 1, delivery.ClaimedAtMs + 7, traceParent), outcome.Subject);
+    }
+
+    [Fact]
+    public async Task AlreadyFinished_ReportsWhoseExecutionItWas()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("subject");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 3, 200);
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Failure, null, null, null));
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+
+        Assert.IsType<CallbackOutcome.AlreadyFinished>(outcome);
+        Assert.Equal(new CallbackSubject(job, 1, delivery.ClaimedAtMs + 3, null), outcome.Subject);
+    }
+
+    [Fact]
+    public async Task Callback_BeforeTheWebhooksAnswer_ReportsNoSendTimeAndNoTraceContext()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("subject");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+
+        Assert.Equal(new CallbackSubject(job, 1, null, null), Assert.IsType<CallbackOutcome.Applied>(outcome).Subject);
+    }
+
+    [Fact]
+    public async Task Success_EndsTheExecution_InItsJobsActiveSet_FoundFromTheExecution()
+    {
+        var stores = redis.CreateStores(shards: 16);
+        var job = TestJobs.Job("active");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        Assert.True(await stores.IsActiveAsync(delivery));
+
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, "s", null, null));
+
+        Assert.False(await stores.IsActiveAsync(delivery));
+        Assert.Equal(delivery.ExecutionId, await stores.JobFieldAsync(job, "last_ok_id"));
+    }
+
     [Theory]
     // Well-formed, shard 0, never issued.
     [InlineData("00000000-1111-4222-8333-444444444444")]
@@ -150,6 +221,6 @@ public class ApplyCallbackTests(RedisServerFixture redis)
 
         var outcome = await stores.Executions.ApplyCallbackAsync(executionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
 
-        Assert.IsType<CallbackOutcome.NotFound>(outcome);
+        Assert.Null(Assert.IsType<CallbackOutcome.NotFound>(outcome).Subject);
     }
 }

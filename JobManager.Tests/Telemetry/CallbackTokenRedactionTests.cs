@@ -13,6 +13,7 @@ namespace JobManager.Tests.Telemetry;
 /// A callback URL's last segment is its token: whoever reads it can finish the execution. The service
 /// defaults must keep it out of every log line and out of the request span.
 /// </summary>
+[Collection(TracerProviderCollection.Name)]
 public sealed class CallbackTokenRedactionTests
 {
     private const string Token = "1.TokenThatMustNeverBeRecorded";

@@ -7,11 +7,15 @@
 -- ARGV[4] now (ISO-8601)   ARGV[5] schedule text   ARGV[6] enabled '1'|'0'
 -- ARGV[7] next_ms ('' when none)   ARGV[8] queue (comma list)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
 -- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields
--- Returns { created 1|0, next_ms or '', gen }
+-- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0 }: earliest when the job's
+-- instant is now the (or tied for the) first on its shard's wheel. Only then can a dispatcher be asleep
+-- past it: otherwise an instant at or before it is on the wheel, and a dispatcher wakes for that one
+-- (it sleeps until the earliest instant it knows of, or was woken for) and reads the wheel again.
 local unpack = unpack or table.unpack
 local job = KEYS[1]
 local existed = redis.call('EXISTS', job)
-local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 'tail_ms', 'queue_end')
+local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 'tail_ms', 'queue_end',
+  'created_at')
 
 local plain = {}
 for i = 13, #ARGV do plain[#plain + 1] = ARGV[i] end
@@ -42,9 +46,13 @@ else
 end
 local gen = redis.call('HINCRBY', job, 'gen', 1)
 
+local earliest = 0
 if next_ms ~= '' then
   redis.call('ZADD', KEYS[4], next_ms, ARGV[1])
+  local head = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
+  if tonumber(head[2]) >= tonumber(next_ms) then earliest = 1 end
 else
   redis.call('ZREM', KEYS[4], ARGV[1])
 end
-return { existed == 0 and 1 or 0, next_ms, gen }
+local created_at = existed == 1 and old[7] or ARGV[4]
+return { existed == 0 and 1 or 0, next_ms, gen, created_at, earliest }

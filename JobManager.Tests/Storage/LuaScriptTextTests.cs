@@ -1,0 +1,41 @@
+using System.Reflection;
+using JobManager.Core.Storage;
+
+namespace JobManager.Tests.Storage;
+
+/// <summary>
+/// Scripts go to Redis without their comment lines (StackExchange.Redis hashes a script's whole text on
+/// every call), yet line for line, so an error's line number still points into the .lua file.
+/// </summary>
+public class LuaScriptTextTests
+{
+    [Fact]
+    public void CommentLines_AreBlanked_CodeAndLineNumbersAreKept()
+    {
+        const string script = "-- header\n  -- indented note\nlocal x = 1 -- trailing note stays\r\n--[[ block\nstill a comment ]]\nreturn x\n";
+
+        var sent = LuaScripts.WithoutCommentLines(script);
+
+        Assert.Equal("\n\nlocal x = 1 -- trailing note stays\n--[[ block\nstill a comment ]]\nreturn x\n", sent);
+    }
+
+    public static TheoryData<string> Scripts => [.. typeof(LuaScripts).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name)];
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void EveryScript_IsSentWithoutItsHeader_LineForLine(string field)
+    {
+        var sent = (string)typeof(LuaScripts).GetField(field)!.GetValue(null)!;
+        var resource = typeof(LuaScripts).Assembly.GetManifestResourceNames().Single(name => name.EndsWith($".{ScriptName(field)}.lua", StringComparison.Ordinal));
+        using var reader = new StreamReader(typeof(LuaScripts).Assembly.GetManifestResourceStream(resource)!);
+        var file = reader.ReadToEnd().ReplaceLineEndings("\n");
+
+        Assert.Equal(file.Split('\n').Length, sent.Split('\n').Length);
+        Assert.DoesNotContain(sent.Split('\n'), line => line.TrimStart().StartsWith("--", StringComparison.Ordinal));
+        Assert.True(sent.Length < file.Length, "every script has a header comment");
+    }
+
+    // UpsertJob -> upsert_job
+    private static string ScriptName(string field) =>
+        string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}
