@@ -32,21 +32,24 @@ internal static class LuaScripts
     private static string Batched(string name)
     {
         const string Marker = "-- per-execution script --";
-        var batched = Load("batched");
+        // The marker is a comment line: replaced before comment lines are dropped.
+        var batched = Read("batched");
         if (!batched.Contains(Marker, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"batched.lua has lost its marker line '{Marker}'.");
         }
-        return batched.Replace(Marker, Load(name), StringComparison.Ordinal);
+        return WithoutCommentLines(batched.Replace(Marker, Read(name), StringComparison.Ordinal));
     }
 
-    private static string Load(string name)
+    private static string Load(string name) => WithoutCommentLines(Read(name));
+
+    private static string Read(string name)
     {
         var resource = $"JobManager.Core.Storage.Scripts.{name}.lua";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded script {resource} is missing.");
         using var reader = new StreamReader(stream);
-        return WithoutCommentLines(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 
     /// <summary>

@@ -97,6 +97,24 @@ public class ClaimAheadTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Arm_StillFires_WhenTheJobWasDisabledOnlyAfterTheInstant()
+    {
+        // A late arm (a takeover) must not lose an instant that was due before the job was paused: one
+        // claimed on time would have been delivered too.
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("armlate");
+        await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)"));
+        var reservation = await ReserveAsync(stores, job, await stores.NowMsAsync() + 300);
+        await Task.Delay(600);
+        await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", enabled: false));
+
+        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+
+        Assert.Equal(reservation.ExecutionId, Assert.Single(result.Deliveries).ExecutionId);
+        Assert.Contains(reservation.ExecutionId, await stores.JobExecutionIdsAsync(job));
+    }
+
+    [Fact]
     public async Task Arm_CancelsTheReservation_WhenTheScheduleChangedMeanwhile()
     {
         var stores = redis.CreateStores();

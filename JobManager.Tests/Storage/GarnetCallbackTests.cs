@@ -23,7 +23,10 @@ public sealed class GarnetCallbackTests(GarnetServerFixture garnet)
         await jobs.UpsertAsync(job, TestJobs.Definition());
         var db = garnet.Redis.GetDatabase();
         var shard = keys.ShardOf(job);
-        await db.SortedSetAddAsync(keys.Due(shard), job.WheelMember, await dispatch.ServerNowMsAsync() - 2_000);
+        // Due two seconds ago, in the job's hash and on the wheel, as a claim would have left it.
+        var instant = await dispatch.ServerNowMsAsync() - 2_000;
+        await db.HashSetAsync(keys.Job(job), "next_ms", instant);
+        await db.SortedSetAddAsync(keys.Due(shard), job.WheelMember, instant);
         var claim = await dispatch.ClaimDueAsync(shard, await dispatch.ServerNowMsAsync(), 100, 45_000, 10_000);
         var delivery = Assert.Single(claim.Deliveries, d => d.Job == job);
 

@@ -19,7 +19,30 @@ public class LuaScriptTextTests
         Assert.Equal("\n\nlocal x = 1 -- trailing note stays\n--[[ block\nstill a comment ]]\nreturn x\n", sent);
     }
 
-    public static TheoryData<string> Scripts => [.. typeof(LuaScripts).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name)];
+    // mark_started and mark_failed are sent inside batched.lua (one call per shard's batch).
+    private static readonly string[] Batched = [nameof(LuaScripts.MarkStarted), nameof(LuaScripts.MarkFailed)];
+
+    public static TheoryData<string> Scripts => [.. typeof(LuaScripts).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => f.Name).Except(Batched)];
+
+    [Fact]
+    public void BatchedScripts_AreSentWithoutCommentLines_AndHoldTheirScriptsCode()
+    {
+        foreach (var field in Batched)
+        {
+            var sent = (string)typeof(LuaScripts).GetField(field)!.GetValue(null)!;
+            Assert.DoesNotContain(sent.Split('\n'), line => line.TrimStart().StartsWith("--", StringComparison.Ordinal));
+            var code = LuaScripts.WithoutCommentLines(ReadResource(ScriptName(field))).Split('\n').Where(line => line.Trim().Length > 0);
+            Assert.All(code, line => Assert.Contains(line, sent, StringComparison.Ordinal));
+        }
+    }
+
+    private static string ReadResource(string name)
+    {
+        var resource = typeof(LuaScripts).Assembly.GetManifestResourceNames().Single(n => n.EndsWith($".{name}.lua", StringComparison.Ordinal));
+        using var reader = new StreamReader(typeof(LuaScripts).Assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd().ReplaceLineEndings("\n");
+    }
 
     [Theory]
     [MemberData(nameof(Scripts))]

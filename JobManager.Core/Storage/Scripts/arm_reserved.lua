@@ -1,9 +1,10 @@
 -- arm_reserved: at their instant, turns executions claimed ahead (claim_due's reservations) into
 -- deliveries, deciding then what claim_due would have decided had it claimed them now:
---   the job was deleted, disabled or re-planned (new schedule, re-enable) since: the reservation is
---     cancelled and its execution removed, as if never claimed: it was never listed (reservations
+--   the job was deleted, or disabled or re-planned (new schedule, re-enable) before the instant:
+--     the reservation is cancelled and its execution removed, as if never claimed: it was never listed (reservations
 --     join the execution indexes here), a disabled job records nothing, and a new plan may schedule
---     the same instant again;
+--     the same instant again. A change after the instant (a late arm, by a dispatcher that took the
+--     reservation over) does not undo it: the instant was due, as it is for one claimed on time;
 --   an exclusive job still has an execution in progress: recorded as an exclusive_conflict failure;
 --   otherwise the execution becomes active and its claim time and the last success it reports are
 --     frozen now, exactly as claim_due freezes them, so a redelivery sends the same webhook.
@@ -35,7 +36,9 @@ for i = 0, (#KEYS - 1) / 5 - 1 do
     local j = redis.call('HMGET', kjob, 'enabled', 'plan', 'exclusive', 'target', 'payload', 'schedule',
       'ttl_s', 'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
     local claimed, seen = e[6], e[7]
-    if e[3] and (j[1] ~= '1' or (j[2] or '') ~= e[3]) then
+    -- When the plan changed: the change's time is its first part.
+    local changed = j[2] and j[2] ~= e[3] and tonumber(string.match(j[2], '^(%d+):'))
+    if e[3] and (not j[2] or (changed and changed < tonumber(e[4])) or (not changed and j[1] ~= '1')) then
       redis.call('DEL', kexec)
       redis.call('ZREM', KEYS[1], work)
       out[#out + 1] = { 'cancelled', id, member }

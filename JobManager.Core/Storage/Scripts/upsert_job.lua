@@ -1,7 +1,9 @@
 -- upsert_job: creates or updates one job and its place in the time wheel, atomically, so a
 -- concurrent PUT never leaves a half-written job and the wheel always matches the job hash.
 -- A PUT that keeps an enabled job's schedule keeps its queued instants (re-saving a job must not
--- skip or repeat a run); a new schedule or a re-enable replaces them at once.
+-- skip or repeat a run); a new schedule or a re-enable replaces them at once, and gets a new `plan`
+-- ('<server ms>:<gen>', unique), so an instant claimed ahead under the old plan and due after the
+-- change is cancelled when armed (arm_reserved).
 -- KEYS[1] job hash   KEYS[2] shard job index   KEYS[3] service job index   KEYS[4] due (time wheel)
 -- ARGV[1] wheel member (service/job)   ARGV[2] index member (service job)   ARGV[3] job name
 -- ARGV[4] now (ISO-8601)   ARGV[5] schedule text   ARGV[6] enabled '1'|'0'
@@ -29,7 +31,8 @@ if keep then
 else
   -- A new schedule (or a re-enable) starts afresh: instants missed under the old plan are not its.
   local t = redis.call('TIME')
-  redis.call('HSET', job, 'missed', '0', 'plan', t[1] .. t[2] .. ':' .. (redis.call('HGET', job, 'gen') or '0'))
+  local ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  redis.call('HSET', job, 'missed', '0', 'plan', ms .. ':' .. (redis.call('HGET', job, 'gen') or '0'))
 end
 
 redis.call('HSET', job, 'schedule', ARGV[5], 'enabled', ARGV[6], 'next_ms', next_ms, 'queue', queue,
