@@ -34,7 +34,10 @@ public sealed class EmbeddedStoreTests(EmbeddedStoreFixture app)
         // one socket, which Garnet serves in order, and the test would pass without transaction mode.
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
-            await using var connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+            // A generous timeout: this proves atomicity, not speed, and CI machines may be busy.
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AsyncTimeout = options.SyncTimeout = 60_000;
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
             var callerDb = connection.GetDatabase();
             for (var i = 0; i < callsEach; i++)
             {
