@@ -113,7 +113,9 @@ public sealed class CostScenario : IScenario
         for (var wave = 0; wave <= options.CostWaves; wave++)
         {
             var instant = firstWave + wave * period * 1000;
-            var quietBy = instant + period * 1000 - 1_000;
+            // Sampled well before the next wave: dispatchers claim a wave up to 1 s ahead
+            // (Dispatcher:ClaimAheadMilliseconds), and its reservations are not retained executions.
+            var quietBy = instant + period * 1000 - 2_500;
             var done = await WaitForWaveAsync(context, service, instant, specs.Count, quietBy, $"wave {wave}/{options.CostWaves}");
             if (!done)
             {
