@@ -91,7 +91,10 @@ public sealed class ReservationHold(
             if (waitMs is null or > 0)
             {
                 var delay = waitMs is { } ms ? TimeSpan.FromMilliseconds(ms) : Timeout.InfiniteTimeSpan;
-                await Task.WhenAny(changed, Task.Delay(delay, stoppingToken));
+                // Cancelled once either wins, so a superseded wait leaves no timer behind.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                await Task.WhenAny(changed, Task.Delay(delay, waiting.Token));
+                await waiting.CancelAsync();
                 continue;
             }
             try
