@@ -6,7 +6,6 @@ using JobManager.Api.Validation;
 using JobManager.Core.Networking;
 using JobManager.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace JobManager.Api.Apis;
 
@@ -34,7 +33,7 @@ public static class JobsApi
 
     public static async Task<Results<Ok<JobResponse>, Created<JobResponse>, ValidationProblem, ProblemHttpResult>> PutJob(
         string service, string job, HttpRequest request, JobStore store, SigningSecretStore signingSecrets,
-        AddressPolicy addressPolicy, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+        AddressPolicy addressPolicy, ServiceJobCounter jobCounter, CancellationToken cancellationToken)
     {
         var query = new QueryReader(new ValidationErrors());
         var jobRef = query.Job(service, job);
@@ -55,11 +54,10 @@ public static class JobsApi
             return Problems.Invalid(query.Errors, "The job is invalid");
         }
 
-        // A soft limit: concurrent creations may pass it by a few (the count spans shards, so it cannot
-        // be taken in the same script as the write); the per-key rate limit bounds by how many.
-        var maxJobs = limits.Value.JobsPerService;
-        if (!await store.ExistsAsync(jobRef) && await store.CountAsync(service) >= maxJobs)
+        // A soft limit (the count spans shards, so it cannot be taken in the same script as the write).
+        if (!await jobCounter.AllowsAsync(jobRef))
         {
+            var maxJobs = jobCounter.Limit;
             return Problems.LimitReached("Job limit reached",
                 $"Service '{service}' has {maxJobs} jobs, the most allowed. Delete jobs, or ask an operator to raise {LimitsOptions.JobsPerServiceSetting}.",
                 LimitsOptions.JobsPerServiceSetting, maxJobs);
@@ -68,6 +66,10 @@ public static class JobsApi
         await signingSecrets.EnsureAsync(service);
 
         var outcome = await store.UpsertAsync(jobRef, definition);
+        if (outcome.Created)
+        {
+            jobCounter.Created(service);
+        }
         var response = JobResponse.From(outcome.Job);
         return outcome.Created
             ? TypedResults.Created($"/services/{service}/jobs/{job}", response)

@@ -16,6 +16,7 @@ internal static class SecurityServiceExtensions
         var services = builder.Services;
         services.AddOptions<AdminKeyOptions>().BindConfiguration(AdminKeyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ServiceJobCounter>();
         services.AddSingleton<AdminKeys>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
