@@ -90,6 +90,9 @@ public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
         var all = await _api.ExecutionsAsync(service, "exclusive");
         var conflicts = all.Where(e => e["failure_reason"]?.GetValue<string>() == "exclusive_conflict").ToList();
         var runs = all.Except(conflicts).ToList();
+        // The conflict is recorded a second after the first run started; on a busy machine its webhook
+        // may still be on its way then.
+        await Wait.UntilAsync(() => _receiver.Received(path).Count > 0, TimeSpan.FromSeconds(15), "the first run's webhook");
         Assert.Single(runs);
         Assert.All(conflicts, c => Assert.Equal("failure", c["status"]!.GetValue<string>()));
         Assert.All(conflicts, c => Assert.Null(c["service_invoked_at_ms"]));
