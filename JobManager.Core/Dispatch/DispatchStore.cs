@@ -147,15 +147,19 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             : null;
     }
 
-    /// <summary>Lands computed instants for a cron or at job. False when the job changed meanwhile.</summary>
+    /// <summary>
+    /// Lands computed instants for a cron or at job, as many as fit in its queue
+    /// (<see cref="JobDefaults.QueuedOccurrences"/>; a later refill computes the rest again). False when
+    /// the job changed meanwhile.
+    /// </summary>
     public async Task<bool> RefillAsync(RefillRequest request, QueuedInstants instants)
     {
         var args = new List<RedisValue>
         {
             request.Job.WheelMember, request.Gen, request.TailMs?.ToString(CultureInfo.InvariantCulture) ?? "",
-            instants.IsComplete ? "1" : "0", instants.Skipped,
+            instants.IsComplete ? "1" : "0", instants.Skipped, JobDefaults.QueuedOccurrences,
         };
-        args.AddRange(instants.InstantsMs.Select(i => (RedisValue)i));
+        args.AddRange(instants.InstantsMs.Select(i => (RedisValue)InstantQueue.Encode(i)));
         var result = await Db.ScriptEvaluateAsync(LuaScripts.RefillQueue, [keys.Job(request.Job), keys.Due(request.Shard)], [.. args]);
         return (int)result == 1;
     }

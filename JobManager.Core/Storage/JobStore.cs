@@ -158,7 +158,7 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             ? new SchedulePlan("", "", "", QueueEnd: true)
             : new SchedulePlan(
                 Ms(instants[0]),
-                string.Join(',', instants.Skip(1).Select(i => i.ToString(CultureInfo.InvariantCulture))),
+                InstantQueue.Format(instants.Skip(1)),
                 Ms(instants[^1]),
                 upcoming.IsComplete);
     }

@@ -97,6 +97,16 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
 
     public async Task<string?> JobFieldAsync(JobRef job, string field) => await Db.HashGetAsync(keys.Job(job), field);
 
+    /// <summary>The instants a cron or at job has queued after its next one (Unix ms).</summary>
+    public async Task<IReadOnlyList<long>> QueuedInstantsAsync(JobRef job) => InstantQueue.Parse(await JobFieldAsync(job, "queue"));
+
+    /// <summary>Replaces the instants a cron or at job has queued after its next one.</summary>
+    public async Task SetQueuedInstantsAsync(JobRef job, IEnumerable<long> instantsMs) =>
+        await Db.HashSetAsync(keys.Job(job), "queue", InstantQueue.Format(instantsMs));
+
+    /// <summary>How Redis stores a key (<c>OBJECT ENCODING</c>): <c>listpack</c> for a compact hash or sorted set.</summary>
+    public async Task<string?> EncodingAsync(RedisKey key) => (string?)await Db.ExecuteAsync("OBJECT", "ENCODING", key);
+
     public async Task<double?> DueScoreAsync(JobRef job) =>
         await Db.SortedSetScoreAsync(keys.Due(keys.ShardOf(job)), job.WheelMember);
 

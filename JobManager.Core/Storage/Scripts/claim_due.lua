@@ -33,10 +33,15 @@ local lease, grace, keep = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3
 local threshold, ahead = tonumber(ARGV[4]), tonumber(ARGV[5])
 local out = {}
 
+-- The queue holds instants as base-36 Unix seconds (InstantQueue.cs); popped ones are decoded to ms.
 local function split(s)
   local list = {}
-  if s then for v in string.gmatch(s, '[^,]+') do list[#list + 1] = tonumber(v) end end
+  if s then for v in string.gmatch(s, '[^,]+') do list[#list + 1] = v end end
   return list
+end
+local function pop(queue)
+  local v = table.remove(queue, 1)
+  return v and tonumber(v, 36) * 1000
 end
 
 local jobs = (#KEYS - 2) / 5
@@ -72,11 +77,11 @@ for i = 0, jobs - 1 do
         end
         nxt = instant + period
       else
-        nxt = table.remove(queue, 1)
+        nxt = pop(queue)
         while nxt and nxt <= now and now - instant > grace do
           missed = missed + 1
           instant = nxt
-          nxt = table.remove(queue, 1)
+          nxt = pop(queue)
         end
       end
 
