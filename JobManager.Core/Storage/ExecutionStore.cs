@@ -28,7 +28,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
     private async Task<Execution?> GetAsync(int shard, string executionId)
     {
         var hash = new RedisHash(await Db.HashGetAllAsync(keys.Execution(shard, executionId)));
-        return hash.Exists ? ExecutionHash.ToExecution(hash) : null;
+        return hash.Exists ? ExecutionHash.ToExecution(executionId, hash) : null;
     }
 
     /// <summary>Applies a callback whose token has already been verified, in one round trip.</summary>
@@ -70,7 +70,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         new JobRef((string)result[at]!, (string)result[at + 1]!),
         result[at + 2].IsNull ? 0 : (int)result[at + 2],
         result[at + 3].IsNull ? null : (long)result[at + 3],
-        (string?)result[at + 4]);
+        TraceParentField.Unpack((byte[]?)result[at + 4]));
 
     /// <summary>
     /// Records a manual run; dispatchers pick it up at once. Null when the job does not exist.
@@ -85,7 +85,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
                 keys.Job(job), keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service),
                 keys.ActiveExecutions(job), keys.Execution(shard, id), keys.Pending(shard),
             ],
-            [id, RedisKeys.WorkMember(id, job), RetentionMs]))!;
+            [id, RedisKeys.WorkMember(id, job), RetentionMs, RedisKeys.ExecutionMember(id)]))!;
         if ((string)result[0]! == "missing")
         {
             return null;
@@ -129,9 +129,9 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
             {
                 var hash = new RedisHash(hashes[i].Result);
                 // A missing hash expired under retention; its index entry is trimmed later.
-                if (hash.Exists && (filter.Status is null || hash.String("status") == filter.Status))
+                if (hash.Exists && (filter.Status is null || hash.String(ExecutionHash.Status) == filter.Status))
                 {
-                    items.Add(ExecutionHash.ToExecution(hash));
+                    items.Add(ExecutionHash.ToExecution(entries[i].Id, hash));
                 }
                 position = entries[i];
                 examined++;
@@ -174,7 +174,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
             var raw = await db.SortedSetRangeByScoreWithScoresAsync(key, min, max, Exclude.None, Order.Descending, skip, take);
             foreach (var entry in raw)
             {
-                var candidate = new ListPosition((long)entry.Score, entry.Element!, shard);
+                var candidate = new ListPosition((long)entry.Score, RedisKeys.ExecutionIdOf(shard, entry.Element!), shard);
                 if (position is null || candidate.CompareTo(position.Value) < 0)
                 {
                     found.Add(candidate);

@@ -87,7 +87,9 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
     /// <summary>Moves a running execution's deadline, in its hash and in the deadline set, to <paramref name="deadlineMs"/>.</summary>
     public async Task SetDeadlineAsync(int shard, string executionId, JobRef job, long deadlineMs)
     {
-        await Db.HashSetAsync(keys.Execution(shard, executionId), "deadline_ms", deadlineMs);
+        var key = keys.Execution(shard, executionId);
+        var scheduledMs = (long)await Db.HashGetAsync(key, ExecutionHash.ScheduledMs);
+        await Db.HashSetAsync(key, ExecutionHash.DeadlineAfter, deadlineMs - scheduledMs);
         await Db.SortedSetAddAsync(keys.Deadlines(shard), RedisKeys.WorkMember(executionId, job), deadlineMs);
     }
 
@@ -131,5 +133,9 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
 
     /// <summary>The job's execution ids, oldest first, as its own index holds them.</summary>
     public async Task<string[]> JobExecutionIdsAsync(JobRef job) =>
-        [.. (await Db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(v => (string)v!)];
+        [.. (await Db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(v => RedisKeys.ExecutionIdOf(keys.ShardOf(job), v!))];
+
+    /// <summary>An execution's stored fields, raw (names: <see cref="ExecutionHash"/>).</summary>
+    public async Task<Dictionary<string, RedisValue>> ExecutionFieldsAsync(int shard, string executionId) =>
+        (await Db.HashGetAllAsync(keys.Execution(shard, executionId))).ToDictionary(e => (string)e.Name!, e => e.Value);
 }

@@ -1,11 +1,11 @@
 -- trim_executions: removes old executions of one job from its indexes and deletes their hashes,
 -- skipping any still pending or running (they are removed once they finish and expire).
 -- KEYS[1] job executions   KEYS[2] service executions   KEYS[3..] execution hashes
--- ARGV[1..] execution ids, in the order of KEYS[3..]
+-- ARGV[1..] their index members, in the order of KEYS[3..]
 -- Returns how many were removed.
 local removed = 0
 for i = 1, #ARGV do
-  local status = redis.call('HGET', KEYS[2 + i], 'status')
+  local status = redis.call('HGET', KEYS[2 + i], 'st')
   if status ~= 'pending' and status ~= 'running' then
     redis.call('ZREM', KEYS[1], ARGV[i])
     redis.call('ZREM', KEYS[2], ARGV[i])
