@@ -61,14 +61,13 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             return Empty;
         }
-        var scriptKeys = new List<RedisKey>(2 + due.Length * 5) { keys.Due(shard), keys.Pending(shard) };
+        var scriptKeys = new List<RedisKey>(2 + due.Length * 4) { keys.Due(shard), keys.Pending(shard) };
         var args = new List<RedisValue>(5 + due.Length * 3) { leaseMs, graceMs, RetentionMs, JobDefaults.QueuedOccurrences / 2, aheadMs };
         foreach (var member in due)
         {
             var job = JobRef.FromWheelMember(member!);
             var id = ExecutionId.New(shard);
-            scriptKeys.AddRange([keys.Job(job), keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service),
-                keys.ActiveExecutions(job), keys.Execution(shard, id)]);
+            scriptKeys.AddRange([keys.Job(job), keys.JobExecutions(job), keys.ActiveExecutions(job), keys.Execution(shard, id)]);
             args.AddRange([member, id, RedisKeys.ExecutionMember(id)]);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ClaimDue, [.. scriptKeys], [.. args]);
@@ -106,13 +105,13 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             return Empty;
         }
         var db = Db;
-        var scriptKeys = new List<RedisKey>(1 + reservations.Count * 5) { keys.Pending(shard) };
+        var scriptKeys = new List<RedisKey>(1 + reservations.Count * 4) { keys.Pending(shard) };
         var args = new List<RedisValue>(1 + reservations.Count * 3) { RetentionMs };
         foreach (var reservation in reservations)
         {
             var job = reservation.Job;
             scriptKeys.AddRange([keys.Execution(shard, reservation.ExecutionId), keys.Job(job), keys.ActiveExecutions(job),
-                keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service)]);
+                keys.JobExecutions(job)]);
             args.AddRange([RedisKeys.WorkMember(reservation.ExecutionId, job), reservation.Attempt, RedisKeys.ExecutionMember(reservation.ExecutionId)]);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ArmReserved, [.. scriptKeys], [.. args]);

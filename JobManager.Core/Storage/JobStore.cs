@@ -78,7 +78,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         var shard = keys.ShardOf(job);
         var result = await Db.ScriptEvaluateAsync(
             LuaScripts.DeleteJob,
-            [keys.Job(job), keys.JobIndex(shard), keys.ServiceJobIndex(shard, job.Service), keys.Due(shard), keys.JobExecutions(job)],
+            [
+                keys.Job(job), keys.JobIndex(shard), keys.ServiceJobIndex(shard, job.Service), keys.Due(shard), keys.JobExecutions(job),
+                keys.DeletedJobExecutions(shard, job.Service),
+            ],
             [job.WheelMember, job.IndexMember, job.Job]);
         return (int)result == 1;
     }

@@ -59,8 +59,11 @@ public sealed class RedisKeys(int shardCount)
     /// <summary>Sorted set: a job's executions, member = <see cref="ExecutionMember"/>, score = scheduled time (ms).</summary>
     public RedisKey JobExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:execs";
 
-    /// <summary>Sorted set: a service's executions in the shard, member = <see cref="ExecutionMember"/>, score = scheduled time (ms).</summary>
-    public RedisKey ServiceExecutions(int shard, string service) => $"{Prefix(shard)}svc:{service}:execs";
+    /// <summary>
+    /// Sorted set: the executions of a service's deleted jobs in the shard, member = <see cref="ExecutionMember"/>,
+    /// score = scheduled time (ms). A service's listing merges it with its jobs' own indexes.
+    /// </summary>
+    public RedisKey DeletedJobExecutions(int shard, string service) => $"{Prefix(shard)}svc:{service}:deleted:execs";
 
     /// <summary>
     /// The 19-character name of an execution in its shard's keys and indexes (see <see cref="Storage.ExecutionMember"/>):

@@ -46,7 +46,7 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         // Index entries of deleted jobs' executions: their hashes expire on their own.
         foreach (var service in services)
         {
-            await db.SortedSetRemoveRangeByScoreAsync(keys.ServiceExecutions(shard, service), double.NegativeInfinity, cutoffMs);
+            await db.SortedSetRemoveRangeByScoreAsync(keys.DeletedJobExecutions(shard, service), double.NegativeInfinity, cutoffMs);
         }
         return removed;
     }
@@ -74,7 +74,7 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         {
             return 0;
         }
-        var scriptKeys = new List<RedisKey>(2 + members.Count) { index, keys.ServiceExecutions(shard, job.Service) };
+        var scriptKeys = new List<RedisKey>(1 + members.Count) { index };
         scriptKeys.AddRange(members.Select(member => RedisKeys.ExecutionOfMember(shard, member)));
         var result = await db.ScriptEvaluateAsync(LuaScripts.TrimExecutions, [.. scriptKeys], [.. members.Select(member => (RedisValue)member)]);
         return (long)result;

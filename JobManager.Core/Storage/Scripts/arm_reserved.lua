@@ -2,7 +2,7 @@
 -- deliveries, deciding then what claim_due would have decided had it claimed them now:
 --   the job was deleted, or disabled or re-planned (new schedule, re-enable) before the instant:
 --     the reservation is cancelled and its execution removed, as if never claimed: it was never listed (reservations
---     join the execution indexes here), a disabled job records nothing, and a new plan may schedule
+--     join their job's execution index here), a disabled job records nothing, and a new plan may schedule
 --     the same instant again. A change after the instant (a late arm, by a dispatcher that took the
 --     reservation over) does not undo it: the instant was due, as it is for one claimed on time;
 --   an exclusive job still has an execution in progress: recorded as an exclusive_conflict failure;
@@ -10,8 +10,8 @@
 --     frozen now, exactly as claim_due freezes them, so a redelivery sends the same webhook.
 -- An execution already armed (the arming dispatcher died later) is simply fired again. The caller's
 -- attempt fences off a dispatcher whose reservation was taken over meanwhile.
--- KEYS[1] pending   then per execution i, 5 keys: execution hash, job hash, job active set,
---   job executions, service executions
+-- KEYS[1] pending   then per execution i, 4 keys: execution hash, job hash, job active set,
+--   job executions
 -- ARGV[1] retention_ms   then per execution i, 3 values: pending member (id/service/job), attempt,
 --   index member
 -- Execution fields: docs/redis-keys.md (times in ms after `sc`; `ar` marks a reservation).
@@ -24,9 +24,8 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local keep = tonumber(ARGV[1])
 local out = {}
-for i = 0, (#KEYS - 1) / 5 - 1 do
-  local kexec, kjob, kactive, kexecs, ksvc =
-    KEYS[2 + i * 5], KEYS[3 + i * 5], KEYS[4 + i * 5], KEYS[5 + i * 5], KEYS[6 + i * 5]
+for i = 0, (#KEYS - 1) / 4 - 1 do
+  local kexec, kjob, kactive, kexecs = KEYS[2 + i * 4], KEYS[3 + i * 4], KEYS[4 + i * 4], KEYS[5 + i * 4]
   local work, attempt, ref = ARGV[2 + i * 3], ARGV[3 + i * 3], ARGV[4 + i * 3]
   local slash = string.find(work, '/', 1, true)
   local id, member = string.sub(work, 1, slash - 1), string.sub(work, slash + 1)
@@ -51,7 +50,6 @@ for i = 0, (#KEYS - 1) / 5 - 1 do
       redis.call('PEXPIRE', kexec, keep)
       redis.call('ZREM', KEYS[1], work)
       redis.call('ZADD', kexecs, sched, ref)
-      redis.call('ZADD', ksvc, sched, ref)
       out[#out + 1] = { 'conflict', id, member }
     else
       if e[3] then
@@ -61,7 +59,6 @@ for i = 0, (#KEYS - 1) / 5 - 1 do
         redis.call('HDEL', kexec, 'ar')
         redis.call('SADD', kactive, id)
         redis.call('ZADD', kexecs, sched, ref)
-        redis.call('ZADD', ksvc, sched, ref)
       end
       if seen == j[8] then
         out[#out + 1] = { 'fire', id, member, sched, tonumber(attempt), tonumber(e[5] or '0'),

@@ -12,9 +12,9 @@
 -- is decided yet: arm_reserved, run at the instant, checks the job still wants it (enabled, same
 -- plan), applies exclusivity and reads the target, payload and last success then. So the Redis work
 -- of a burst happens before it, and a PUT or a success in the meantime still counts. A reservation
--- joins the job's and the service's execution indexes only when armed.
+-- joins its job's execution index only when armed.
 -- KEYS[1] due   KEYS[2] pending
--- then per job i, 5 keys: job hash, job executions, service executions, active set, new execution hash
+-- then per job i, 4 keys: job hash, job executions, active set, new execution hash
 -- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
 -- ARGV[4] refill threshold (queued instants)   ARGV[5] ahead_ms
 -- then per job i, 3 values: wheel member (service/job), new execution id, its index member
@@ -45,10 +45,9 @@ local function pop(queue)
   return v and tonumber(v, 36) * 1000
 end
 
-local jobs = (#KEYS - 2) / 5
+local jobs = (#KEYS - 2) / 4
 for i = 0, jobs - 1 do
-  local kjob, kexecs, ksvc, kactive, kexec =
-    KEYS[3 + i * 5], KEYS[4 + i * 5], KEYS[5 + i * 5], KEYS[6 + i * 5], KEYS[7 + i * 5]
+  local kjob, kexecs, kactive, kexec = KEYS[3 + i * 4], KEYS[4 + i * 4], KEYS[5 + i * 4], KEYS[6 + i * 4]
   local member, id, ref = ARGV[6 + i * 3], ARGV[7 + i * 3], ARGV[8 + i * 3]
   local score = redis.call('ZSCORE', KEYS[1], member)
   if score and tonumber(score) <= now + ahead then
@@ -106,7 +105,6 @@ for i = 0, jobs - 1 do
         redis.call('HSET', kexec, 'sv', f[1], 'jb', f[2], 'sc', instant)
         if missed > 0 then redis.call('HSET', kexec, 'mr', missed) end
         redis.call('ZADD', kexecs, instant, ref)
-        redis.call('ZADD', ksvc, instant, ref)
         local work = id .. '/' .. member
         if j[8] == '1' and redis.call('SCARD', kactive) > 0 then
           redis.call('HSET', kexec, 'st', 'failure', 'rs', 'exclusive_conflict', 'at', 0, 'fn', now - instant)
