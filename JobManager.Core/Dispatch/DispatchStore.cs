@@ -61,15 +61,14 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         {
             return Empty;
         }
-        var scriptKeys = new List<RedisKey>(2 + due.Length * 5) { keys.Due(shard), keys.Pending(shard) };
-        var args = new List<RedisValue>(5 + due.Length * 2) { leaseMs, graceMs, RetentionMs, JobDefaults.QueuedOccurrences / 2, aheadMs };
+        var scriptKeys = new List<RedisKey>(2 + due.Length * 4) { keys.Due(shard), keys.Pending(shard) };
+        var args = new List<RedisValue>(5 + due.Length * 3) { leaseMs, graceMs, RetentionMs, JobDefaults.QueuedOccurrences / 2, aheadMs };
         foreach (var member in due)
         {
             var job = JobRef.FromWheelMember(member!);
             var id = ExecutionId.New(shard);
-            scriptKeys.AddRange([keys.Job(job), keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service),
-                keys.ActiveExecutions(job), keys.Execution(shard, id)]);
-            args.AddRange([member, id]);
+            scriptKeys.AddRange([keys.Job(job), keys.JobExecutions(job), keys.ActiveExecutions(job), keys.Execution(shard, id)]);
+            args.AddRange([member, id, RedisKeys.ExecutionMember(id)]);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ClaimDue, [.. scriptKeys], [.. args]);
         return Parse(shard, (RedisResult[])result!, due.Length, fromClaim: true);
@@ -106,14 +105,14 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
             return Empty;
         }
         var db = Db;
-        var scriptKeys = new List<RedisKey>(1 + reservations.Count * 5) { keys.Pending(shard) };
-        var args = new List<RedisValue>(1 + reservations.Count * 2) { RetentionMs };
+        var scriptKeys = new List<RedisKey>(1 + reservations.Count * 4) { keys.Pending(shard) };
+        var args = new List<RedisValue>(1 + reservations.Count * 3) { RetentionMs };
         foreach (var reservation in reservations)
         {
             var job = reservation.Job;
             scriptKeys.AddRange([keys.Execution(shard, reservation.ExecutionId), keys.Job(job), keys.ActiveExecutions(job),
-                keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service)]);
-            args.AddRange([RedisKeys.WorkMember(reservation.ExecutionId, job), reservation.Attempt]);
+                keys.JobExecutions(job)]);
+            args.AddRange([RedisKeys.WorkMember(reservation.ExecutionId, job), reservation.Attempt, RedisKeys.ExecutionMember(reservation.ExecutionId)]);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ArmReserved, [.. scriptKeys], [.. args]);
         return await WithPastLastSuccessAsync(db, shard, Parse(shard, (RedisResult[])result!, reservations.Count, fromClaim: false));
@@ -142,20 +141,27 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
     private async Task<LastSuccess?> ReadLastSuccessAsync(IDatabase db, int shard, string executionId)
     {
         var hash = new RedisHash(await db.HashGetAllAsync(keys.Execution(shard, executionId)));
-        return hash.Exists
-            ? new LastSuccess(executionId, hash.Long("sched_ms") ?? 0, hash.Long("invoked_ms"), hash.String("state"), hash.String("summary"))
-            : null;
+        if (!hash.Exists)
+        {
+            return null;
+        }
+        var execution = ExecutionHash.ToExecution(executionId, hash);
+        return new LastSuccess(executionId, execution.ScheduledTimeMs, execution.ServiceInvokedAtMs, execution.State, execution.Summary);
     }
 
-    /// <summary>Lands computed instants for a cron or at job. False when the job changed meanwhile.</summary>
+    /// <summary>
+    /// Lands computed instants for a cron or at job, as many as fit in its queue
+    /// (<see cref="JobDefaults.QueuedOccurrences"/>; a later refill computes the rest again). False when
+    /// the job changed meanwhile.
+    /// </summary>
     public async Task<bool> RefillAsync(RefillRequest request, QueuedInstants instants)
     {
         var args = new List<RedisValue>
         {
             request.Job.WheelMember, request.Gen, request.TailMs?.ToString(CultureInfo.InvariantCulture) ?? "",
-            instants.IsComplete ? "1" : "0", instants.Skipped,
+            instants.IsComplete ? "1" : "0", instants.Skipped, JobDefaults.QueuedOccurrences,
         };
-        args.AddRange(instants.InstantsMs.Select(i => (RedisValue)i));
+        args.AddRange(instants.InstantsMs.Select(i => (RedisValue)InstantQueue.Encode(i)));
         var result = await Db.ScriptEvaluateAsync(LuaScripts.RefillQueue, [keys.Job(request.Job), keys.Due(request.Shard)], [.. args]);
         return (int)result == 1;
     }
@@ -240,7 +246,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         args.AddRange(
         [
             delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job), answer.InvokedMs, answer.HttpStatus,
-            DeliveryAttempt.Format(answer.Attempts), answer.TraceParent ?? "",
+            DeliveryAttempt.Format(answer.Attempts, delivery.ScheduledMs), TraceParentField.Pack(answer.TraceParent),
         ]);
     }
 
@@ -253,7 +259,7 @@ public sealed class DispatchStore(IConnectionMultiplexer redis, RedisKeys keys, 
         [
             delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),
             answer.InvokedMs?.ToString(CultureInfo.InvariantCulture) ?? "", answer.Error,
-            answer.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(answer.Attempts),
+            answer.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "", RetentionMs, DeliveryAttempt.Format(answer.Attempts, delivery.ScheduledMs),
         ]);
     }
 

@@ -2,28 +2,60 @@ using JobManager.Core.Executions;
 
 namespace JobManager.Core.Storage;
 
-/// <summary>Reads an execution hash (field names: see docs/redis-keys.md).</summary>
+/// <summary>
+/// Reads an execution hash. Field names are two letters and times are milliseconds after the scheduled
+/// time, so a finished execution's hash stays small; absent fields take their defaults (layout:
+/// docs/redis-keys.md).
+/// </summary>
 internal static class ExecutionHash
 {
-    public static Execution ToExecution(RedisHash hash) => new(
-        ExecutionId: hash.Required("id"),
-        Service: hash.Required("service"),
-        JobName: hash.Required("job"),
-        Trigger: hash.Required("trigger"),
-        ScheduledTimeMs: hash.Long("sched_ms") ?? 0,
-        ServiceInvokedAtMs: hash.Long("invoked_ms"),
-        InvocationLatencyMs: hash.Long("latency_ms"),
-        Status: hash.Required("status"),
-        FailureReason: hash.String("reason"),
-        State: hash.String("state"),
-        Summary: hash.String("summary"),
-        CorrelationId: hash.String("corr"),
-        DeadlineMs: hash.Long("deadline_ms"),
-        Heartbeats: hash.Int("heartbeats"),
-        FinishedAtMs: hash.Long("finished_ms"),
-        Attempt: hash.Int("attempt"),
-        MissedRuns: hash.Int("missed"),
-        Error: hash.String("error"),
-        HttpStatus: hash.Long("http_status") is { } status ? (int)status : null,
-        DeliveryAttempts: DeliveryAttempt.Parse(hash.String("deliveries")));
+    public const string Service = "sv";
+    public const string Job = "jb";
+    public const string Trigger = "tg";
+    public const string ScheduledMs = "sc";
+    public const string TtlSeconds = "tl";
+    public const string Missed = "mr";
+    public const string Status = "st";
+    public const string Attempt = "at";
+    public const string ClaimedAfter = "cl";
+    public const string InvokedAfter = "iv";
+    public const string HttpStatus = "hs";
+    public const string Deliveries = "dv";
+    public const string TraceParent = "tp";
+    public const string DeadlineAfter = "dl";
+    public const string Heartbeats = "hb";
+    public const string FinishedAfter = "fn";
+    public const string Reason = "rs";
+    public const string Error = "er";
+    public const string State = "sa";
+    public const string Summary = "sm";
+    public const string CorrelationId = "co";
+
+    public static Execution ToExecution(string executionId, RedisHash hash)
+    {
+        var scheduled = hash.Long(ScheduledMs) ?? 0;
+        var invoked = hash.Long(InvokedAfter);
+        return new Execution(
+            ExecutionId: executionId,
+            Service: hash.Required(Service),
+            JobName: hash.Required(Job),
+            Trigger: hash.String(Trigger) ?? ExecutionTrigger.Schedule,
+            ScheduledTimeMs: scheduled,
+            ServiceInvokedAtMs: scheduled + invoked,
+            // The lateness the webhook reported: the first claim's, the same on every redelivery.
+            InvocationLatencyMs: invoked is null ? null : hash.Long(ClaimedAfter) ?? invoked,
+            Status: hash.Required(Status),
+            FailureReason: hash.String(Reason),
+            State: hash.String(State),
+            Summary: hash.String(Summary),
+            CorrelationId: hash.String(CorrelationId),
+            DeadlineMs: scheduled + hash.Long(DeadlineAfter),
+            Heartbeats: hash.Int(Heartbeats),
+            FinishedAtMs: scheduled + hash.Long(FinishedAfter),
+            Attempt: hash.Int(Attempt),
+            MissedRuns: hash.Int(Missed),
+            Error: hash.String(Error),
+            HttpStatus: hash.Long(HttpStatus) is { } status ? (int)status : null,
+            DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using JobManager.Core.Configuration;
 using JobManager.Core.Executions;
 using JobManager.Core.Jobs;
@@ -28,7 +27,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
     private async Task<Execution?> GetAsync(int shard, string executionId)
     {
         var hash = new RedisHash(await Db.HashGetAllAsync(keys.Execution(shard, executionId)));
-        return hash.Exists ? ExecutionHash.ToExecution(hash) : null;
+        return hash.Exists ? ExecutionHash.ToExecution(executionId, hash) : null;
     }
 
     /// <summary>Applies a callback whose token has already been verified, in one round trip.</summary>
@@ -70,7 +69,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         new JobRef((string)result[at]!, (string)result[at + 1]!),
         result[at + 2].IsNull ? 0 : (int)result[at + 2],
         result[at + 3].IsNull ? null : (long)result[at + 3],
-        (string?)result[at + 4]);
+        TraceParentField.Unpack((byte[]?)result[at + 4]));
 
     /// <summary>
     /// Records a manual run; dispatchers pick it up at once. Null when the job does not exist.
@@ -82,10 +81,9 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.CreateManualRun,
             [
-                keys.Job(job), keys.JobExecutions(job), keys.ServiceExecutions(shard, job.Service),
-                keys.ActiveExecutions(job), keys.Execution(shard, id), keys.Pending(shard),
+                keys.Job(job), keys.JobExecutions(job), keys.ActiveExecutions(job), keys.Execution(shard, id), keys.Pending(shard),
             ],
-            [id, RedisKeys.WorkMember(id, job), RetentionMs]))!;
+            [id, RedisKeys.WorkMember(id, job), RetentionMs, RedisKeys.ExecutionMember(id)]))!;
         if ((string)result[0]! == "missing")
         {
             return null;
@@ -101,108 +99,9 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
     /// Executions newest first (by scheduled time, then id), of one job or of a whole service across
     /// every shard, filtered by status and scheduled-time window.
     /// </summary>
-    public async Task<Page<Execution>> ListAsync(string service, string? job, ExecutionFilter filter, int limit, string? after)
-    {
-        var db = Db;
-        var indexes = job is null
-            ? keys.Shards.Select(shard => (Shard: shard, Key: keys.ServiceExecutions(shard, service))).ToList()
-            : [(keys.ShardOf(new JobRef(service, job)), keys.JobExecutions(new JobRef(service, job)))];
-        var position = after is null ? (ListPosition?)null : ListPosition.Parse(after);
-        var items = new List<Execution>(limit + 1);
-        var examined = 0;
-
-        while (items.Count <= limit && examined < Paging.MaxExaminedPerPage)
-        {
-            var batch = Math.Min(Paging.MaxLimit, limit + 1 - items.Count);
-            var fetches = indexes.Select(index => FetchAfterAsync(db, index.Shard, index.Key, position, filter, batch)).ToArray();
-            await Task.WhenAll(fetches);
-            var entries = fetches.SelectMany(f => f.Result).OrderDescending().Take(batch).ToList();
-            if (entries.Count == 0)
-            {
-                position = null;
-                break;
-            }
-
-            var hashes = entries.Select(e => db.HashGetAllAsync(keys.Execution(e.Shard, e.Id))).ToArray();
-            await Task.WhenAll(hashes);
-            for (var i = 0; i < entries.Count && items.Count <= limit; i++)
-            {
-                var hash = new RedisHash(hashes[i].Result);
-                // A missing hash expired under retention; its index entry is trimmed later.
-                if (hash.Exists && (filter.Status is null || hash.String("status") == filter.Status))
-                {
-                    items.Add(ExecutionHash.ToExecution(hash));
-                }
-                position = entries[i];
-                examined++;
-            }
-            if (entries.Count < batch)
-            {
-                position = items.Count > limit ? position : null;
-                break;
-            }
-        }
-
-        if (items.Count > limit)
-        {
-            items.RemoveAt(limit);
-            var last = items[^1];
-            return new Page<Execution>(items, PageCursor.Encode(new ListPosition(last.ScheduledTimeMs, last.ExecutionId, 0).ToString()));
-        }
-        return new Page<Execution>(items, position is null ? null : PageCursor.Encode(position.Value.ToString()));
-    }
+    public Task<Page<Execution>> ListAsync(string service, string? job, ExecutionFilter filter, int limit, string? after) =>
+        new ExecutionListing(redis, keys).ListAsync(service, job, filter, limit, after);
 
     /// <summary>Whether a decoded cursor names a place in an execution listing.</summary>
-    public static bool IsValidPosition(string position) => ListPosition.Parse(position) is not null;
-
-    /// <summary>Up to <paramref name="count"/> index entries strictly after the position, newest first.</summary>
-    private static async Task<List<ListPosition>> FetchAfterAsync(
-        IDatabase db, int shard, RedisKey key, ListPosition? position, ExecutionFilter filter, int count)
-    {
-        double max = filter.ToMs ?? double.PositiveInfinity;
-        if (position is { } p && p.ScoreMs < max)
-        {
-            max = p.ScoreMs;
-        }
-        double min = filter.FromMs ?? double.NegativeInfinity;
-        var found = new List<ListPosition>(count);
-        long skip = 0;
-        while (found.Count < count)
-        {
-            // Entries tied with the position on score come back too; fetch a little extra to skip them.
-            var take = count - found.Count + 16;
-            var raw = await db.SortedSetRangeByScoreWithScoresAsync(key, min, max, Exclude.None, Order.Descending, skip, take);
-            foreach (var entry in raw)
-            {
-                var candidate = new ListPosition((long)entry.Score, entry.Element!, shard);
-                if (position is null || candidate.CompareTo(position.Value) < 0)
-                {
-                    found.Add(candidate);
-                }
-            }
-            if (raw.Length < take)
-            {
-                break;
-            }
-            skip += raw.Length;
-        }
-        return found.Count > count ? found.GetRange(0, count) : found;
-    }
-
-    /// <summary>A place in a newest-first listing: scheduled time, then id, both descending.</summary>
-    private readonly record struct ListPosition(long ScoreMs, string Id, int Shard) : IComparable<ListPosition>
-    {
-        public int CompareTo(ListPosition other) =>
-            ScoreMs != other.ScoreMs ? ScoreMs.CompareTo(other.ScoreMs) : string.CompareOrdinal(Id, other.Id);
-
-        public override string ToString() => $"{ScoreMs.ToString(CultureInfo.InvariantCulture)}:{Id}";
-
-        public static ListPosition? Parse(string text)
-        {
-            var colon = text.IndexOf(':');
-            return colon > 0 && long.TryParse(text.AsSpan(0, colon), NumberStyles.Integer, CultureInfo.InvariantCulture, out var score)
-                ? new ListPosition(score, text[(colon + 1)..], 0)
-                : null;
-        }
-    }
+    public static bool IsValidPosition(string position) => ExecutionListing.IsValidPosition(position);
 }

@@ -78,7 +78,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         var shard = keys.ShardOf(job);
         var result = await Db.ScriptEvaluateAsync(
             LuaScripts.DeleteJob,
-            [keys.Job(job), keys.JobIndex(shard), keys.ServiceJobIndex(shard, job.Service), keys.Due(shard), keys.JobExecutions(job)],
+            [
+                keys.Job(job), keys.JobIndex(shard), keys.ServiceJobIndex(shard, job.Service), keys.Due(shard), keys.JobExecutions(job),
+                keys.DeletedJobExecutions(shard, job.Service),
+            ],
             [job.WheelMember, job.IndexMember, job.Job]);
         return (int)result == 1;
     }
@@ -158,7 +161,7 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             ? new SchedulePlan("", "", "", QueueEnd: true)
             : new SchedulePlan(
                 Ms(instants[0]),
-                string.Join(',', instants.Skip(1).Select(i => i.ToString(CultureInfo.InvariantCulture))),
+                InstantQueue.Format(instants.Skip(1)),
                 Ms(instants[^1]),
                 upcoming.IsComplete);
     }

@@ -20,6 +20,7 @@ internal static class LuaScripts
     public static readonly string ExpireDeadlines = Load("expire_deadlines");
     public static readonly string CreateManualRun = Load("create_manual_run");
     public static readonly string TrimExecutions = Load("trim_executions");
+    public static readonly string MergeExecutions = Load("merge_executions");
     public static readonly string RenewLeases = Load("renew_leases");
     public static readonly string CreateServiceKey = Load("create_service_key");
     public static readonly string RevokeServiceKey = Load("revoke_service_key");

@@ -50,14 +50,29 @@ public sealed class RedisKeys(int shardCount)
     /// <summary>Sorted set: running executions, member <c>id/service/job</c>, score = deadline (ms).</summary>
     public RedisKey Deadlines(int shard) => $"{Prefix(shard)}deadlines";
 
-    /// <summary>Hash: one execution.</summary>
-    public RedisKey Execution(int shard, string executionId) => $"{Prefix(shard)}exec:{executionId}";
+    /// <summary>Hash: one execution, named by its <see cref="ExecutionMember"/>.</summary>
+    public RedisKey Execution(int shard, string executionId) => ExecutionOfMember(shard, ExecutionMember(executionId));
 
-    /// <summary>Sorted set: a job's executions, score = scheduled time (ms).</summary>
+    /// <summary>Hash: the execution an index member names.</summary>
+    public static RedisKey ExecutionOfMember(int shard, string member) => $"{Prefix(shard)}e:{member}";
+
+    /// <summary>Sorted set: a job's executions, member = <see cref="ExecutionMember"/>, score = scheduled time (ms).</summary>
     public RedisKey JobExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:execs";
 
-    /// <summary>Sorted set: a service's executions in the shard, score = scheduled time (ms).</summary>
-    public RedisKey ServiceExecutions(int shard, string service) => $"{Prefix(shard)}svc:{service}:execs";
+    /// <summary>
+    /// Sorted set: the executions of a service's deleted jobs in the shard, member = <see cref="ExecutionMember"/>,
+    /// score = scheduled time (ms). A service's listing merges it with its jobs' own indexes.
+    /// </summary>
+    public RedisKey DeletedJobExecutions(int shard, string service) => $"{Prefix(shard)}svc:{service}:deleted:execs";
+
+    /// <summary>
+    /// The 19-character name of an execution in its shard's keys and indexes (see <see cref="Storage.ExecutionMember"/>):
+    /// sorted like the id, half its size.
+    /// </summary>
+    public static string ExecutionMember(string executionId) => Storage.ExecutionMember.Of(executionId);
+
+    /// <summary>The execution id an index member of shard <paramref name="shard"/> names.</summary>
+    public static string ExecutionIdOf(int shard, string member) => Storage.ExecutionMember.ToExecutionId(shard, member);
 
     /// <summary>Set: ids of a job's pending and running executions (what <c>exclusive</c> checks).</summary>
     public RedisKey ActiveExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:active";

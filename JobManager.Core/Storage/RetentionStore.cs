@@ -46,7 +46,7 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         // Index entries of deleted jobs' executions: their hashes expire on their own.
         foreach (var service in services)
         {
-            await db.SortedSetRemoveRangeByScoreAsync(keys.ServiceExecutions(shard, service), double.NegativeInfinity, cutoffMs);
+            await db.SortedSetRemoveRangeByScoreAsync(keys.DeletedJobExecutions(shard, service), double.NegativeInfinity, cutoffMs);
         }
         return removed;
     }
@@ -57,25 +57,26 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         var length = db.SortedSetLengthAsync(index);
         var expired = db.SortedSetRangeByScoreAsync(index, double.NegativeInfinity, cutoffMs, Exclude.None, Order.Ascending, 0, ChunkSize);
         var excess = await length - retention.Value.PerJob;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        // Index members name executions (RedisKeys.ExecutionMember); their keys are built from them.
+        var members = new HashSet<string>(StringComparer.Ordinal);
         if (excess > 0)
         {
-            foreach (var id in await db.SortedSetRangeByRankAsync(index, 0, Math.Min(excess, ChunkSize) - 1))
+            foreach (var member in await db.SortedSetRangeByRankAsync(index, 0, Math.Min(excess, ChunkSize) - 1))
             {
-                ids.Add(id!);
+                members.Add(member!);
             }
         }
-        foreach (var id in await expired)
+        foreach (var member in await expired)
         {
-            ids.Add(id!);
+            members.Add(member!);
         }
-        if (ids.Count == 0)
+        if (members.Count == 0)
         {
             return 0;
         }
-        var scriptKeys = new List<RedisKey>(2 + ids.Count) { index, keys.ServiceExecutions(shard, job.Service) };
-        scriptKeys.AddRange(ids.Select(id => keys.Execution(shard, id)));
-        var result = await db.ScriptEvaluateAsync(LuaScripts.TrimExecutions, [.. scriptKeys], [.. ids.Select(id => (RedisValue)id)]);
+        var scriptKeys = new List<RedisKey>(1 + members.Count) { index };
+        scriptKeys.AddRange(members.Select(member => RedisKeys.ExecutionOfMember(shard, member)));
+        var result = await db.ScriptEvaluateAsync(LuaScripts.TrimExecutions, [.. scriptKeys], [.. members.Select(member => (RedisValue)member)]);
         return (long)result;
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class TraceContextTests(AppHostFixture fixture)
             ?? throw new InvalidOperationException("The app host gave no connection string for 'redis'.");
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
         var key = keys.Execution(shard.Value, executionId);
-        return await Wait.UntilAsync(async () => (string?)await redis.GetDatabase().HashGetAsync(key, "traceparent"),
+        return await Wait.UntilAsync(async () => TraceParentField.Unpack(await redis.GetDatabase().HashGetAsync(key, ExecutionHash.TraceParent)),
             TimeSpan.FromSeconds(15), $"execution {executionId} to record its trace context");
     }
 }

@@ -87,7 +87,9 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
     /// <summary>Moves a running execution's deadline, in its hash and in the deadline set, to <paramref name="deadlineMs"/>.</summary>
     public async Task SetDeadlineAsync(int shard, string executionId, JobRef job, long deadlineMs)
     {
-        await Db.HashSetAsync(keys.Execution(shard, executionId), "deadline_ms", deadlineMs);
+        var key = keys.Execution(shard, executionId);
+        var scheduledMs = (long)await Db.HashGetAsync(key, ExecutionHash.ScheduledMs);
+        await Db.HashSetAsync(key, ExecutionHash.DeadlineAfter, deadlineMs - scheduledMs);
         await Db.SortedSetAddAsync(keys.Deadlines(shard), RedisKeys.WorkMember(executionId, job), deadlineMs);
     }
 
@@ -96,6 +98,16 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
         ?? throw new Xunit.Sdk.XunitException($"Execution {executionId} of {job} is not stored.");
 
     public async Task<string?> JobFieldAsync(JobRef job, string field) => await Db.HashGetAsync(keys.Job(job), field);
+
+    /// <summary>The instants a cron or at job has queued after its next one (Unix ms).</summary>
+    public async Task<IReadOnlyList<long>> QueuedInstantsAsync(JobRef job) => InstantQueue.Parse(await JobFieldAsync(job, "queue"));
+
+    /// <summary>Replaces the instants a cron or at job has queued after its next one.</summary>
+    public async Task SetQueuedInstantsAsync(JobRef job, IEnumerable<long> instantsMs) =>
+        await Db.HashSetAsync(keys.Job(job), "queue", InstantQueue.Format(instantsMs));
+
+    /// <summary>How Redis stores a key (<c>OBJECT ENCODING</c>): <c>listpack</c> for a compact hash or sorted set.</summary>
+    public async Task<string?> EncodingAsync(RedisKey key) => (string?)await Db.ExecuteAsync("OBJECT", "ENCODING", key);
 
     public async Task<double?> DueScoreAsync(JobRef job) =>
         await Db.SortedSetScoreAsync(keys.Due(keys.ShardOf(job)), job.WheelMember);
@@ -121,5 +133,9 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
 
     /// <summary>The job's execution ids, oldest first, as its own index holds them.</summary>
     public async Task<string[]> JobExecutionIdsAsync(JobRef job) =>
-        [.. (await Db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(v => (string)v!)];
+        [.. (await Db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(v => RedisKeys.ExecutionIdOf(keys.ShardOf(job), v!))];
+
+    /// <summary>An execution's stored fields, raw (names: <see cref="ExecutionHash"/>).</summary>
+    public async Task<Dictionary<string, RedisValue>> ExecutionFieldsAsync(int shard, string executionId) =>
+        (await Db.HashGetAllAsync(keys.Execution(shard, executionId))).ToDictionary(e => (string)e.Name!, e => e.Value);
 }

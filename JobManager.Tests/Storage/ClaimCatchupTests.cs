@@ -1,4 +1,3 @@
-using System.Globalization;
 using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.Storage;
@@ -118,9 +117,8 @@ public class ClaimCatchupTests(RedisServerFixture redis)
         var now = await stores.NowMsAsync();
         var minute = now - now % 60_000;
         // Six minutes of instants queued but never claimed (every dispatcher down), then the future.
-        var queue = Enumerable.Range(-4, 6).Select(i => (minute + i * 60_000L).ToString(CultureInfo.InvariantCulture))
-            .Append(await stores.JobFieldAsync(job, "queue"));
-        await stores.Db.HashSetAsync(stores.Keys.Job(job), "queue", string.Join(',', queue));
+        var queue = Enumerable.Range(-4, 6).Select(i => minute + i * 60_000L).Concat(await stores.QueuedInstantsAsync(job));
+        await stores.SetQueuedInstantsAsync(job, queue);
 
         var (delivery, _) = await stores.ClaimAtAsync(job, minute - 5 * 60_000);
 

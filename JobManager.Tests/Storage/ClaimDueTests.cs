@@ -1,6 +1,7 @@
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Jobs;
+using JobManager.Core.Storage;
 using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.Storage;
@@ -105,8 +106,8 @@ public class ClaimDueTests(RedisServerFixture redis)
             Assert.Single(await stores.JobExecutionIdsAsync(job));
             Assert.Equal(instant + HourMs, await stores.DueScoreAsync(job));
         }
-        var serviceIndex = await stores.Db.SortedSetLengthAsync(stores.Keys.ServiceExecutions(shard, service));
-        Assert.Equal(JobCount, serviceIndex);
+        var listed = await stores.Executions.ListAsync(service, null, new ExecutionFilter(null, null, null), Paging.MaxLimit, null);
+        Assert.Equal(deliveries.Select(d => d.ExecutionId).Order(StringComparer.Ordinal), listed.Items.Select(e => e.ExecutionId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class CronQueueTests(RedisServerFixture redis)
     }
 
     [Fact]
-    public async Task Refill_AppendsTheInstantsOnce_WhenTwoRefillsRace()
+    public async Task Refill_AppendsTheInstantsOnce_UpToAFullQueue_WhenTwoRefillsRace()
     {
         var stores = redis.CreateStores();
         var job = TestJobs.Job("refill");
@@ -70,10 +70,69 @@ public class CronQueueTests(RedisServerFixture redis)
 
         Assert.Single(applied, a => a);
         var after = await QueueAsync(stores, job);
-        Assert.Equal(before.Concat(instants.InstantsMs), after);
+        // The queue is full again; the instants past it are computed anew by the next refill.
+        var landed = instants.InstantsMs.Take(JobDefaults.QueuedOccurrences - before.Count).ToList();
+        Assert.Equal(before.Concat(landed), after);
+        Assert.Equal(JobDefaults.QueuedOccurrences, after.Count);
         Assert.Equal(after.Order().Distinct(), after);
-        Assert.Equal(instants.InstantsMs[^1].ToString(CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "tail_ms"));
+        Assert.Equal(landed[^1].ToString(CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "tail_ms"));
+        Assert.Equal("0", await stores.JobFieldAsync(job, "queue_end"));
         Assert.Equal(request.TailMs + 60_000, instants.InstantsMs[0]);
+    }
+
+    [Fact]
+    public async Task Claims_FireEveryInstantInOrder_AcrossSeveralRefills()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("span");
+        var shard = stores.Keys.ShardOf(job);
+        var schedule = TestJobs.Schedule(EveryMinute);
+        var saved = await stores.UpsertAsync(job, TestJobs.Definition(EveryMinute));
+        var fired = new List<long>();
+        var refills = 0;
+
+        while (fired.Count < 3 * JobDefaults.QueuedOccurrences)
+        {
+            // Due now, whatever instant the job holds next: the claim takes that instant, early, as a
+            // reservation to arm at the instant (fire-ahead), never as missed.
+            await stores.Db.SortedSetAddAsync(stores.Keys.Due(shard), job.WheelMember, await stores.NowMsAsync() - 1_000);
+            var result = await stores.ClaimShardAsync(shard);
+            fired.Add(Assert.Single(result.Deliveries.Where(d => d.Job == job).Select(d => d.ScheduledMs)
+                .Concat(result.Reservations.Where(r => r.Job == job).Select(r => r.ScheduledMs))));
+            if (result.Refills.SingleOrDefault(r => r.Job == job) is { } request)
+            {
+                var instants = ScheduleQueue.Refill(schedule, job, request.TailMs!.Value, await stores.NowMsAsync() - 70_000,
+                    JobDefaults.QueuedOccurrences);
+                Assert.True(await stores.Dispatch.RefillAsync(request, instants));
+                refills++;
+            }
+        }
+
+        var first = DateTimeOffset.FromUnixTimeMilliseconds(saved.NextScheduledMs!.Value - 1);
+        Assert.Equal(ScheduleQueue.Upcoming(schedule, job, first, fired.Count).InstantsMs, fired);
+        Assert.True(refills >= 3, $"only {refills} refills");
+    }
+
+    [Theory]
+    [InlineData("cron(* * * * ? *)")]
+    [InlineData("cron(30 14 * * ? *)")]
+    [InlineData("cron(0 0 1 1 ? *)")]
+    [InlineData("cron(0 0 29 2 ? *)")]
+    public async Task CronJobHash_StaysAListpack_WithAFullQueue_BeforeAndAfterARefill(string cron)
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("listpack");
+        await stores.UpsertAsync(job, TestJobs.Definition(cron));
+        Assert.Equal("listpack", await stores.EncodingAsync(stores.Keys.Job(job)));
+
+        var request = await ClaimUntilRefillAsync(stores, job);
+        var instants = ScheduleQueue.Refill(TestJobs.Schedule(cron), job, request.TailMs!.Value,
+            await stores.NowMsAsync() - 70_000, JobDefaults.QueuedOccurrences);
+        Assert.True(await stores.Dispatch.RefillAsync(request, instants));
+
+        Assert.Equal(JobDefaults.QueuedOccurrences, (await QueueAsync(stores, job)).Count);
+        Assert.True((await stores.JobFieldAsync(job, "queue"))!.Length <= 64);
+        Assert.Equal("listpack", await stores.EncodingAsync(stores.Keys.Job(job)));
     }
 
     [Fact]
@@ -151,8 +210,5 @@ public class CronQueueTests(RedisServerFixture redis)
         throw new Xunit.Sdk.XunitException($"No refill was asked for {job}.");
     }
 
-    private static async Task<List<long>> QueueAsync(StoreSet stores, JobRef job) =>
-        [.. ((await stores.JobFieldAsync(job, "queue")) ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(v => long.Parse(v, CultureInfo.InvariantCulture))];
+    private static async Task<List<long>> QueueAsync(StoreSet stores, JobRef job) => [.. await stores.QueuedInstantsAsync(job)];
 }

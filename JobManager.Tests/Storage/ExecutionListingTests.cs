@@ -1,5 +1,6 @@
 using JobManager.Core.Executions;
 using JobManager.Core.Jobs;
+using JobManager.Core.Storage;
 using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.Storage;
@@ -139,6 +140,89 @@ public class ExecutionListingTests(RedisServerFixture redis)
         var (listed, _) = await Pages.ReadAllAsync(after => stores.Executions.ListAsync(service, null, All, limit, after));
 
         Assert.Equal(expected, listed.Select(e => e.ExecutionId));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(100)]
+    public async Task List_OfAService_MergesItsJobsInOneShard_PagingThroughTiesOnce(int limit)
+    {
+        var stores = redis.CreateStores(shards: 2);
+        var service = TestJobs.Service("oneshard");
+        var jobs = Enumerable.Range(0, 40).Select(i => new JobRef(service, $"job-{i}"))
+            .Where(j => stores.Keys.ShardOf(j) == 0).Take(12).ToList();
+        var now = await stores.NowMsAsync() / 1_000 * 1_000;
+        var executions = new List<Execution>();
+        foreach (var (job, i) in jobs.Select((j, i) => (j, i)))
+        {
+            await stores.UpsertAsync(job, TestJobs.Definition());
+            // Every job at the same two instants, a third of them at one more of their own.
+            long[] instants = i % 3 == 0 ? [now - 120_000, now - 60_000, now - (i + 3) * 60_000L] : [now - 120_000, now - 60_000];
+            foreach (var id in await ScheduleRunsAsync(stores, job, instants))
+            {
+                executions.Add(await stores.ExecutionAsync(job, id));
+            }
+        }
+        var expected = executions.OrderByDescending(e => e.ScheduledTimeMs).ThenByDescending(e => e.ExecutionId, StringComparer.Ordinal)
+            .Select(e => e.ExecutionId).ToList();
+
+        var (listed, _) = await Pages.ReadAllAsync(after => stores.Executions.ListAsync(service, null, All, limit, after));
+
+        Assert.Equal(expected, listed.Select(e => e.ExecutionId));
+    }
+
+    [Fact]
+    public async Task List_OfAService_MergesMoreJobsThanOneScriptCallReads()
+    {
+        var stores = redis.CreateStores(shards: 1);
+        var service = TestJobs.Service("manyjobs");
+        var jobs = Enumerable.Range(0, ExecutionListing.IndexesPerCall + 30).Select(i => new JobRef(service, $"j{i:D5}")).ToList();
+        await Task.WhenAll(jobs.Select(job => stores.UpsertAsync(job, TestJobs.Definition())));
+        var now = await stores.NowMsAsync() / 1_000 * 1_000;
+        foreach (var (job, i) in jobs.Select((j, i) => (j, i)))
+        {
+            await stores.SetNextInstantAsync(job, now - 60_000 - i % 97 * 1_000L);
+        }
+        var claimed = new List<Core.Dispatch.Delivery>();
+        for (var round = 0; round < 3; round++)
+        {
+            claimed.AddRange((await stores.ClaimShardAsync(0)).Deliveries.Where(d => d.Job.Service == service));
+        }
+        Assert.Equal(jobs.Count, claimed.Count);
+        var expected = claimed.OrderByDescending(d => d.ScheduledMs).ThenByDescending(d => d.ExecutionId, StringComparer.Ordinal)
+            .Select(d => d.ExecutionId).ToList();
+
+        var (listed, _) = await Pages.ReadAllAsync(after => stores.Executions.ListAsync(service, null, All, 150, after));
+
+        Assert.Equal(expected, listed.Select(e => e.ExecutionId));
+    }
+
+    [Fact]
+    public async Task List_OfAService_KeepsADeletedJobsExecutions_UntilRetentionTrimsThem()
+    {
+        var stores = redis.CreateStores(shards: 2);
+        var service = TestJobs.Service("deleted");
+        var jobs = Enumerable.Range(0, 20).Select(i => new JobRef(service, $"job-{i}")).Where(j => stores.Keys.ShardOf(j) == 1).Take(2).ToList();
+        var (gone, kept) = (jobs[0], jobs[1]);
+        var now = await stores.NowMsAsync();
+        await stores.UpsertAsync(gone, TestJobs.Definition());
+        await stores.UpsertAsync(kept, TestJobs.Definition());
+        var goneIds = await ScheduleRunsAsync(stores, gone, [now - 180_000, now - 60_000]);
+        var keptIds = await ScheduleRunsAsync(stores, kept, [now - 120_000]);
+
+        Assert.True(await stores.Jobs.DeleteAsync(gone));
+        await stores.UpsertAsync(gone, TestJobs.Definition());
+        var recreatedIds = await ScheduleRunsAsync(stores, gone, [now - 30_000]);
+
+        var listed = await stores.Executions.ListAsync(service, null, All, 100, null);
+        Assert.Equal([recreatedIds[0], goneIds[1], keptIds[0], goneIds[0]], listed.Items.Select(e => e.ExecutionId));
+        Assert.Equal(recreatedIds, (await stores.Executions.ListAsync(service, gone.Job, All, 100, null)).Items.Select(e => e.ExecutionId));
+
+        // A sweep a day past retention: the deleted job's index entries go (their hashes expire on their own).
+        var retention = new Core.Storage.RetentionStore(redis.Redis, stores.Keys, Microsoft.Extensions.Options.Options.Create(new Core.Configuration.RetentionOptions()));
+        await retention.SweepShardAsync(1, now + 8 * 86_400_000L, CancellationToken.None);
+        Assert.Equal(0, await stores.Db.SortedSetLengthAsync(stores.Keys.DeletedJobExecutions(1, service)));
     }
 
     /// <summary>Claims one execution of the job per instant; their ids in the order given.</summary>

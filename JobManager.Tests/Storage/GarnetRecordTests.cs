@@ -32,7 +32,7 @@ public sealed class GarnetRecordTests(GarnetServerFixture garnet)
         var deliveries = (await dispatch.ClaimDueAsync(0, dueMs + 2_000, batch: 100, leaseMs: 45_000, graceMs: 10_000))
             .Deliveries.Where(d => d.Job.Service == service).OrderBy(d => d.Job.Job, StringComparer.Ordinal).ToList();
         Assert.Equal(3, deliveries.Count);
-        await db.HashSetAsync(keys.Execution(0, deliveries[1].ExecutionId), "ttl_s", "not a number");
+        await db.HashSetAsync(keys.Execution(0, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds, "not a number");
 
         var recorded = await dispatch.RecordAsync(
             [.. deliveries.Select(d => new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
@@ -41,6 +41,6 @@ public sealed class GarnetRecordTests(GarnetServerFixture garnet)
         Assert.Null(recorded[1].Outcome);
         Assert.False(string.IsNullOrEmpty(recorded[1].Error));
         Assert.Equal(ExecutionStatus.Running, recorded[2].Outcome?.Status);
-        Assert.Equal(ExecutionStatus.Running, (string?)await db.HashGetAsync(keys.Execution(0, deliveries[2].ExecutionId), "status"));
+        Assert.Equal(ExecutionStatus.Running, (string?)await db.HashGetAsync(keys.Execution(0, deliveries[2].ExecutionId), ExecutionHash.Status));
     }
 }

@@ -162,7 +162,7 @@ public class JobUpsertTests(RedisServerFixture redis)
 
         var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, clock.GetUtcNow(), Core.Jobs.JobDefaults.QueuedOccurrences + 1).InstantsMs;
         Assert.Equal(upcoming[0], saved.NextScheduledMs);
-        Assert.Equal(string.Join(',', upcoming.Skip(1)), await stores.JobFieldAsync(job, "queue"));
+        Assert.Equal(upcoming.Skip(1), await stores.QueuedInstantsAsync(job));
         Assert.Equal(upcoming[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "tail_ms"));
     }
 

@@ -1,4 +1,5 @@
 using JobManager.Core.Executions;
+using JobManager.Core.Storage;
 using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.Storage;
@@ -108,10 +109,9 @@ public class ReclaimTests(RedisServerFixture redis)
 
         Assert.DoesNotContain(result.Deliveries, d => d.ExecutionId == delivery.ExecutionId);
         // The job is gone, so the execution is read by shard and id, as a callback would find it.
-        var hash = await stores.Db.HashGetAllAsync(stores.Keys.Execution(delivery.Shard, delivery.ExecutionId));
-        var fields = hash.ToDictionary(e => (string)e.Name!, e => (string?)e.Value);
-        Assert.Equal(ExecutionStatus.Failure, fields["status"]);
-        Assert.Equal(FailureReason.InvocationFailed, fields["reason"]);
+        var fields = await stores.ExecutionFieldsAsync(delivery.Shard, delivery.ExecutionId);
+        Assert.Equal(ExecutionStatus.Failure, (string?)fields[ExecutionHash.Status]);
+        Assert.Equal(FailureReason.InvocationFailed, (string?)fields[ExecutionHash.Reason]);
         Assert.Null(await stores.PendingScoreAsync(delivery));
         Assert.False(await stores.IsActiveAsync(delivery));
     }

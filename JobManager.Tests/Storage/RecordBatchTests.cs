@@ -1,5 +1,6 @@
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
+using JobManager.Core.Storage;
 using JobManager.Tests.Infrastructure;
 using StackExchange.Redis;
 
@@ -44,7 +45,7 @@ public class RecordBatchTests(RedisServerFixture redis)
         var stores = redis.CreateStores(shards: 1);
         var deliveries = await stores.ClaimManyNowAsync("broken", 3);
         // A corrupt ttl_s: mark_started fails computing the deadline, as it would in a call of its own.
-        await stores.Db.HashSetAsync(stores.Keys.Execution(deliveries[1].Shard, deliveries[1].ExecutionId), "ttl_s", "not a number");
+        await stores.Db.HashSetAsync(stores.Keys.Execution(deliveries[1].Shard, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds, "not a number");
         var calls = await stores.ScriptCallsAsync();
 
         var recorded = await stores.Dispatch.RecordAsync(

@@ -16,11 +16,13 @@
 -- Returns { 'missing' }
 --   | { 'conflict', status, service, job, attempt, invoked_ms|false, traceparent|false }
 --   | { 'ok', status, deadline_ms|finished_ms, service, job, attempt, invoked_ms|false, traceparent|false }
-local e = redis.call('HMGET', KEYS[1], 'status', 'ttl_s', 'sched_ms', 'invoked_ms', 'service', 'job',
-  'attempt', 'traceparent')
+-- Execution fields: docs/redis-keys.md (times in ms after `sc`; `tp` is the packed traceparent).
+local e = redis.call('HMGET', KEYS[1], 'st', 'tl', 'sc', 'iv', 'sv', 'jb', 'at', 'tp')
 if not e[1] or not e[5] or not e[6] then return { 'missing' } end
+local sched = tonumber(e[3])
+local invoked = e[4] and sched + tonumber(e[4])
 if e[1] == 'success' or e[1] == 'failure' then
-  return { 'conflict', e[1], e[5], e[6], e[7], e[4], e[8] }
+  return { 'conflict', e[1], e[5], e[6], e[7], invoked or false, e[8] }
 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -29,19 +31,21 @@ local work = id .. '/' .. e[5] .. '/' .. e[6]
 
 if ARGV[1] == 'heartbeat' then
   local deadline = now + tonumber(e[2]) * 1000
-  redis.call('HSET', KEYS[1], 'status', 'running', 'deadline_ms', deadline)
-  redis.call('HINCRBY', KEYS[1], 'heartbeats', 1)
+  redis.call('HSET', KEYS[1], 'st', 'running', 'dl', deadline - sched)
+  redis.call('HINCRBY', KEYS[1], 'hb', 1)
   redis.call('ZREM', KEYS[2], work)
   redis.call('ZADD', KEYS[3], deadline, work)
-  return { 'ok', 'running', deadline, e[5], e[6], e[7], e[4], e[8] }
+  return { 'ok', 'running', deadline, e[5], e[6], e[7], invoked or false, e[8] }
 end
 
 local job = ARGV[3] .. e[5] .. '/' .. e[6]
-redis.call('HSET', KEYS[1], 'status', ARGV[1], 'finished_ms', now)
-if ARGV[1] == 'failure' then redis.call('HSET', KEYS[1], 'reason', 'reported') end
-if ARGV[5] == '1' then redis.call('HSET', KEYS[1], 'state', ARGV[6]) end
-if ARGV[7] == '1' then redis.call('HSET', KEYS[1], 'summary', ARGV[8]) end
-if ARGV[9] == '1' then redis.call('HSET', KEYS[1], 'corr', ARGV[10]) end
+redis.call('HSET', KEYS[1], 'st', ARGV[1], 'fn', now - sched)
+-- What only an unfinished execution needs goes: a finished one is kept for days.
+redis.call('HDEL', KEYS[1], 'tl', 'dl', 'ok')
+if ARGV[1] == 'failure' then redis.call('HSET', KEYS[1], 'rs', 'reported') end
+if ARGV[5] == '1' then redis.call('HSET', KEYS[1], 'sa', ARGV[6]) end
+if ARGV[7] == '1' then redis.call('HSET', KEYS[1], 'sm', ARGV[8]) end
+if ARGV[9] == '1' then redis.call('HSET', KEYS[1], 'co', ARGV[10]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 redis.call('ZREM', KEYS[2], work)
 redis.call('ZREM', KEYS[3], work)
@@ -49,12 +53,12 @@ redis.call('SREM', job .. ':active', id)
 
 if ARGV[1] == 'success' and redis.call('EXISTS', job) == 1 then
   local current = redis.call('HGET', job, 'last_ok_sched_ms')
-  if not current or tonumber(current) <= tonumber(e[3]) then
+  if not current or tonumber(current) <= sched then
     redis.call('HSET', job, 'last_ok_id', id, 'last_ok_sched_ms', e[3])
     redis.call('HDEL', job, 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
-    if e[4] then redis.call('HSET', job, 'last_ok_invoked_ms', e[4]) end
+    if invoked then redis.call('HSET', job, 'last_ok_invoked_ms', invoked) end
     if ARGV[5] == '1' then redis.call('HSET', job, 'last_ok_state', ARGV[6]) end
     if ARGV[7] == '1' then redis.call('HSET', job, 'last_ok_summary', ARGV[8]) end
   end
 end
-return { 'ok', ARGV[1], now, e[5], e[6], e[7], e[4], e[8] }
+return { 'ok', ARGV[1], now, e[5], e[6], e[7], invoked or false, e[8] }

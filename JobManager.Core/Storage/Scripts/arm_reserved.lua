@@ -2,7 +2,7 @@
 -- deliveries, deciding then what claim_due would have decided had it claimed them now:
 --   the job was deleted, or disabled or re-planned (new schedule, re-enable) before the instant:
 --     the reservation is cancelled and its execution removed, as if never claimed: it was never listed (reservations
---     join the execution indexes here), a disabled job records nothing, and a new plan may schedule
+--     join their job's execution index here), a disabled job records nothing, and a new plan may schedule
 --     the same instant again. A change after the instant (a late arm, by a dispatcher that took the
 --     reservation over) does not undo it: the instant was due, as it is for one claimed on time;
 --   an exclusive job still has an execution in progress: recorded as an exclusive_conflict failure;
@@ -10,9 +10,11 @@
 --     frozen now, exactly as claim_due freezes them, so a redelivery sends the same webhook.
 -- An execution already armed (the arming dispatcher died later) is simply fired again. The caller's
 -- attempt fences off a dispatcher whose reservation was taken over meanwhile.
--- KEYS[1] pending   then per execution i, 5 keys: execution hash, job hash, job active set,
---   job executions, service executions
--- ARGV[1] retention_ms   then per execution i, 2 values: pending member (id/service/job), attempt
+-- KEYS[1] pending   then per execution i, 4 keys: execution hash, job hash, job active set,
+--   job executions
+-- ARGV[1] retention_ms   then per execution i, 3 values: pending member (id/service/job), attempt,
+--   index member
+-- Execution fields: docs/redis-keys.md (times in ms after `sc`; `ar` marks a reservation).
 -- Returns a list of entries, the 'fire' one laid out as claim_due's:
 --   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
 --     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
@@ -22,52 +24,49 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local keep = tonumber(ARGV[1])
 local out = {}
-for i = 0, (#KEYS - 1) / 5 - 1 do
-  local kexec, kjob, kactive, kexecs, ksvc =
-    KEYS[2 + i * 5], KEYS[3 + i * 5], KEYS[4 + i * 5], KEYS[5 + i * 5], KEYS[6 + i * 5]
-  local work, attempt = ARGV[2 + i * 2], ARGV[3 + i * 2]
+for i = 0, (#KEYS - 1) / 4 - 1 do
+  local kexec, kjob, kactive, kexecs = KEYS[2 + i * 4], KEYS[3 + i * 4], KEYS[4 + i * 4], KEYS[5 + i * 4]
+  local work, attempt, ref = ARGV[2 + i * 3], ARGV[3 + i * 3], ARGV[4 + i * 3]
   local slash = string.find(work, '/', 1, true)
   local id, member = string.sub(work, 1, slash - 1), string.sub(work, slash + 1)
-  local e = redis.call('HMGET', kexec, 'status', 'attempt', 'arm', 'sched_ms', 'missed', 'claimed_ms', 'last_ok')
+  local e = redis.call('HMGET', kexec, 'st', 'at', 'ar', 'sc', 'mr', 'cl', 'ok')
+  local sched = tonumber(e[4])
   if e[1] ~= 'pending' or e[2] ~= attempt then
     -- Gone, finished, or taken over by another dispatcher: not this caller's to send.
     out[#out + 1] = { 'stale', id, member }
   else
     local j = redis.call('HMGET', kjob, 'enabled', 'plan', 'exclusive', 'target', 'payload', 'schedule',
       'ttl_s', 'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
-    local claimed, seen = e[6], e[7]
+    local claimed, seen = e[6] and sched + tonumber(e[6]), e[7]
     -- When the plan changed: the change's time is its first part.
     local changed = j[2] and j[2] ~= e[3] and tonumber(string.match(j[2], '^(%d+):'))
-    if e[3] and (not j[2] or (changed and changed < tonumber(e[4])) or (not changed and j[1] ~= '1')) then
+    if e[3] and (not j[2] or (changed and changed < sched) or (not changed and j[1] ~= '1')) then
       redis.call('DEL', kexec)
       redis.call('ZREM', KEYS[1], work)
       out[#out + 1] = { 'cancelled', id, member }
     elseif e[3] and j[3] == '1' and redis.call('SCARD', kactive) > 0 then
-      redis.call('HSET', kexec, 'status', 'failure', 'reason', 'exclusive_conflict', 'attempt', 0,
-        'finished_ms', now)
-      redis.call('HDEL', kexec, 'arm')
+      redis.call('HSET', kexec, 'st', 'failure', 'rs', 'exclusive_conflict', 'at', 0, 'fn', now - sched)
+      redis.call('HDEL', kexec, 'ar', 'tl')
       redis.call('PEXPIRE', kexec, keep)
       redis.call('ZREM', KEYS[1], work)
-      redis.call('ZADD', kexecs, e[4], id)
-      redis.call('ZADD', ksvc, e[4], id)
+      redis.call('ZADD', kexecs, sched, ref)
       out[#out + 1] = { 'conflict', id, member }
     else
       if e[3] then
         claimed, seen = now, j[8]
-        redis.call('HSET', kexec, 'claimed_ms', now)
-        if seen then redis.call('HSET', kexec, 'last_ok', seen) end
-        redis.call('HDEL', kexec, 'arm')
+        redis.call('HSET', kexec, 'cl', now - sched)
+        if seen then redis.call('HSET', kexec, 'ok', seen) end
+        redis.call('HDEL', kexec, 'ar')
         redis.call('SADD', kactive, id)
-        redis.call('ZADD', kexecs, e[4], id)
-        redis.call('ZADD', ksvc, e[4], id)
+        redis.call('ZADD', kexecs, sched, ref)
       end
       if seen == j[8] then
-        out[#out + 1] = { 'fire', id, member, tonumber(e[4]), tonumber(attempt), tonumber(e[5] or '0'),
-          j[4], j[5], j[6], j[7], j[8], j[9], j[10], j[11], j[12], tonumber(claimed) }
+        out[#out + 1] = { 'fire', id, member, sched, tonumber(attempt), tonumber(e[5] or '0'),
+          j[4], j[5], j[6], j[7], j[8], j[9], j[10], j[11], j[12], claimed }
       else
         -- Armed before, and the job has a newer last success now: the caller reads the one it saw.
-        out[#out + 1] = { 'fire', id, member, tonumber(e[4]), tonumber(attempt), tonumber(e[5] or '0'),
-          j[4], j[5], j[6], j[7], false, false, false, false, false, tonumber(claimed), seen or false }
+        out[#out + 1] = { 'fire', id, member, sched, tonumber(attempt), tonumber(e[5] or '0'),
+          j[4], j[5], j[6], j[7], false, false, false, false, false, claimed, seen or false }
       end
     end
   end

@@ -12,12 +12,13 @@
 -- is decided yet: arm_reserved, run at the instant, checks the job still wants it (enabled, same
 -- plan), applies exclusivity and reads the target, payload and last success then. So the Redis work
 -- of a burst happens before it, and a PUT or a success in the meantime still counts. A reservation
--- joins the job's and the service's execution indexes only when armed.
+-- joins its job's execution index only when armed.
 -- KEYS[1] due   KEYS[2] pending
--- then per job i, 5 keys: job hash, job executions, service executions, active set, new execution hash
+-- then per job i, 4 keys: job hash, job executions, active set, new execution hash
 -- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
 -- ARGV[4] refill threshold (queued instants)   ARGV[5] ahead_ms
--- then per job i, 2 values: wheel member (service/job), new execution id
+-- then per job i, 3 values: wheel member (service/job), new execution id, its index member
+-- Execution fields: docs/redis-keys.md (times in ms after `sc`, defaults left out).
 -- Returns a list of entries (`skipped`: the instants this claim newly counted as missed, for metrics;
 -- `missed` also holds those carried over from earlier claims):
 --   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
@@ -33,17 +34,21 @@ local lease, grace, keep = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3
 local threshold, ahead = tonumber(ARGV[4]), tonumber(ARGV[5])
 local out = {}
 
+-- The queue holds instants as base-36 Unix seconds (InstantQueue.cs); popped ones are decoded to ms.
 local function split(s)
   local list = {}
-  if s then for v in string.gmatch(s, '[^,]+') do list[#list + 1] = tonumber(v) end end
+  if s then for v in string.gmatch(s, '[^,]+') do list[#list + 1] = v end end
   return list
 end
+local function pop(queue)
+  local v = table.remove(queue, 1)
+  return v and tonumber(v, 36) * 1000
+end
 
-local jobs = (#KEYS - 2) / 5
+local jobs = (#KEYS - 2) / 4
 for i = 0, jobs - 1 do
-  local kjob, kexecs, ksvc, kactive, kexec =
-    KEYS[3 + i * 5], KEYS[4 + i * 5], KEYS[5 + i * 5], KEYS[6 + i * 5], KEYS[7 + i * 5]
-  local member, id = ARGV[6 + i * 2], ARGV[7 + i * 2]
+  local kjob, kexecs, kactive, kexec = KEYS[3 + i * 4], KEYS[4 + i * 4], KEYS[5 + i * 4], KEYS[6 + i * 4]
+  local member, id, ref = ARGV[6 + i * 3], ARGV[7 + i * 3], ARGV[8 + i * 3]
   local score = redis.call('ZSCORE', KEYS[1], member)
   if score and tonumber(score) <= now + ahead then
     local j = redis.call('HMGET', kjob, 'enabled', 'next_ms', 'queue', 'queue_end', 'kind', 'period_ms',
@@ -72,11 +77,11 @@ for i = 0, jobs - 1 do
         end
         nxt = instant + period
       else
-        nxt = table.remove(queue, 1)
+        nxt = pop(queue)
         while nxt and nxt <= now and now - instant > grace do
           missed = missed + 1
           instant = nxt
-          nxt = table.remove(queue, 1)
+          nxt = pop(queue)
         end
       end
 
@@ -87,9 +92,9 @@ for i = 0, jobs - 1 do
         out[#out + 1] = { 'missed', member, missed, missed - carried }
       elseif instant > now then
         local f = redis.call('HMGET', kjob, 'service', 'job', 'ttl_s', 'plan')
-        redis.call('HSET', kexec, 'id', id, 'service', f[1], 'job', f[2], 'trigger', 'schedule',
-          'sched_ms', instant, 'ttl_s', f[3], 'missed', missed, 'heartbeats', 0,
-          'status', 'pending', 'attempt', 1, 'arm', f[4] or '')
+        redis.call('HSET', kexec, 'sv', f[1], 'jb', f[2], 'sc', instant, 'tl', f[3], 'st', 'pending', 'at', 1,
+          'ar', f[4] or '')
+        if missed > 0 then redis.call('HSET', kexec, 'mr', missed) end
         -- Not in the execution indexes until armed: a reservation a PUT cancels is never listed.
         redis.call('ZADD', KEYS[2], instant + lease, id .. '/' .. member)
         out[#out + 1] = { 'reserved', id, member, instant, 1, missed, missed - carried }
@@ -97,21 +102,19 @@ for i = 0, jobs - 1 do
       else
         local f = redis.call('HMGET', kjob, 'service', 'job', 'target', 'payload', 'schedule', 'ttl_s',
           'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
-        redis.call('HSET', kexec, 'id', id, 'service', f[1], 'job', f[2], 'trigger', 'schedule',
-          'sched_ms', instant, 'ttl_s', f[6], 'missed', missed, 'heartbeats', 0)
-        redis.call('ZADD', kexecs, instant, id)
-        redis.call('ZADD', ksvc, instant, id)
+        redis.call('HSET', kexec, 'sv', f[1], 'jb', f[2], 'sc', instant)
+        if missed > 0 then redis.call('HSET', kexec, 'mr', missed) end
+        redis.call('ZADD', kexecs, instant, ref)
         local work = id .. '/' .. member
         if j[8] == '1' and redis.call('SCARD', kactive) > 0 then
-          redis.call('HSET', kexec, 'status', 'failure', 'reason', 'exclusive_conflict', 'attempt', 0,
-            'finished_ms', now)
+          redis.call('HSET', kexec, 'st', 'failure', 'rs', 'exclusive_conflict', 'at', 0, 'fn', now - instant)
           redis.call('PEXPIRE', kexec, keep)
           out[#out + 1] = { 'conflict', id, member, instant, missed - carried }
         else
           -- The claim time and the last success it saw are frozen here, so a redelivery by another
           -- dispatcher sends a byte-identical webhook.
-          redis.call('HSET', kexec, 'status', 'pending', 'attempt', 1, 'claimed_ms', now)
-          if f[7] then redis.call('HSET', kexec, 'last_ok', f[7]) end
+          redis.call('HSET', kexec, 'st', 'pending', 'at', 1, 'cl', now - instant, 'tl', f[6])
+          if f[7] then redis.call('HSET', kexec, 'ok', f[7]) end
           redis.call('SADD', kactive, id)
           redis.call('ZADD', KEYS[2], now + lease, work)
           out[#out + 1] = { 'fire', id, member, instant, 1, missed, f[3], f[4], f[5], f[6],

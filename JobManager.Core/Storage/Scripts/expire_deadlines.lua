@@ -12,15 +12,20 @@ for i = 0, (#KEYS - 1) / 2 - 1 do
   local work = ARGV[2 + i]
   local score = redis.call('ZSCORE', KEYS[1], work)
   if score and tonumber(score) <= now then
-    local e = redis.call('HMGET', kexec, 'status', 'deadline_ms', 'id')
-    if e[1] == 'running' and tonumber(e[2]) <= now then
-      redis.call('HSET', kexec, 'status', 'failure', 'reason', 'timeout', 'finished_ms', now)
+    -- Times are stored in ms after the scheduled time `sc` (docs/redis-keys.md).
+    local e = redis.call('HMGET', kexec, 'st', 'dl', 'sc')
+    local sched = tonumber(e[3])
+    local deadline = e[2] and sched + tonumber(e[2])
+    if e[1] == 'running' and deadline <= now then
+      redis.call('HSET', kexec, 'st', 'failure', 'rs', 'timeout', 'fn', now - sched)
+      -- What only an unfinished execution needs goes: a finished one is kept for days.
+      redis.call('HDEL', kexec, 'tl', 'dl', 'ok')
       redis.call('PEXPIRE', kexec, ARGV[1])
       redis.call('ZREM', KEYS[1], work)
-      redis.call('SREM', kactive, e[3])
+      redis.call('SREM', kactive, string.sub(work, 1, string.find(work, '/', 1, true) - 1))
       out[#out + 1] = work
     elseif e[1] == 'running' then
-      redis.call('ZADD', KEYS[1], e[2], work)
+      redis.call('ZADD', KEYS[1], deadline, work)
     else
       redis.call('ZREM', KEYS[1], work)
     end

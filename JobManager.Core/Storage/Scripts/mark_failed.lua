@@ -8,24 +8,26 @@
 -- Returns { 'failure' } | { 'stale' } | { 'missing' } | { 'callback', status } when a callback won.
 -- The callback case is tagged: a reported failure or a heartbeat's 'running' must not read as
 -- this script's own { 'failure' }.
-local e = redis.call('HMGET', KEYS[1], 'status', 'attempt', 'id', 'sched_ms', 'claimed_ms')
+-- Execution fields: docs/redis-keys.md (times in ms after `sc`; the invocation's latency is `cl`).
+local e = redis.call('HMGET', KEYS[1], 'st', 'at', 'sc')
 if not e[1] then return { 'missing' } end
 if e[2] ~= ARGV[1] then return { 'stale' } end
-local previous = redis.call('HGET', KEYS[1], 'deliveries')
-redis.call('HSET', KEYS[1], 'deliveries', previous and (previous .. '\n' .. ARGV[7]) or ARGV[7])
+local sched = tonumber(e[3])
+local previous = redis.call('HGET', KEYS[1], 'dv')
+redis.call('HSET', KEYS[1], 'dv', previous and (previous .. '\n' .. ARGV[7]) or ARGV[7])
+-- The last success the claim saw only served redeliveries, and this delivery is over.
+redis.call('HDEL', KEYS[1], 'ok')
 if e[1] ~= 'pending' then
   redis.call('ZREM', KEYS[2], ARGV[2])
   return { 'callback', e[1] }
 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('HSET', KEYS[1], 'status', 'failure', 'reason', 'invocation_failed', 'error', ARGV[4],
-  'finished_ms', now)
-if ARGV[3] ~= '' then
-  redis.call('HSET', KEYS[1], 'invoked_ms', ARGV[3], 'latency_ms', tonumber(e[5] or ARGV[3]) - tonumber(e[4]))
-end
-if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'http_status', ARGV[5]) end
+redis.call('HSET', KEYS[1], 'st', 'failure', 'rs', 'invocation_failed', 'er', ARGV[4], 'fn', now - sched)
+redis.call('HDEL', KEYS[1], 'tl')
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'iv', ARGV[3] - sched) end
+if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'hs', ARGV[5]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('ZREM', KEYS[2], ARGV[2])
-redis.call('SREM', KEYS[3], e[3])
+redis.call('SREM', KEYS[3], string.sub(ARGV[2], 1, string.find(ARGV[2], '/', 1, true) - 1))
 return { 'failure' }

@@ -9,29 +9,31 @@
 -- Returns { 'running', deadline_ms } | { 'stale' } | { 'missing' } | { 'callback', status } when a callback won.
 -- The callback case is tagged: its status may itself be 'running' (a heartbeat came first), which
 -- must not read as this script's own { 'running', deadline_ms }.
-local e = redis.call('HMGET', KEYS[1], 'status', 'attempt', 'ttl_s', 'sched_ms', 'invoked_ms', 'claimed_ms', 'id')
+-- Execution fields: docs/redis-keys.md (times in ms after `sc`; the invocation's latency is `cl`).
+local e = redis.call('HMGET', KEYS[1], 'st', 'at', 'tl', 'sc', 'iv')
 if not e[1] then return { 'missing' } end
 if e[2] ~= ARGV[1] then return { 'stale' } end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-if ARGV[6] and ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'traceparent', ARGV[6]) end
+local sched = tonumber(e[4])
+if ARGV[6] and ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'tp', ARGV[6]) end
 redis.call('ZREM', KEYS[2], ARGV[2])
-if not e[5] then
-  -- The latency the webhook reported: from the instant to the first claim, the same on every redelivery.
-  redis.call('HSET', KEYS[1], 'invoked_ms', ARGV[3], 'latency_ms', tonumber(e[6] or ARGV[3]) - tonumber(e[4]))
-end
-redis.call('HSET', KEYS[1], 'http_status', ARGV[4])
-local previous = redis.call('HGET', KEYS[1], 'deliveries')
-redis.call('HSET', KEYS[1], 'deliveries', previous and (previous .. '\n' .. ARGV[5]) or ARGV[5])
+-- The last success the claim saw only served redeliveries, and the webhook is now answered.
+redis.call('HDEL', KEYS[1], 'ok')
+if not e[5] then redis.call('HSET', KEYS[1], 'iv', ARGV[3] - sched) end
+redis.call('HSET', KEYS[1], 'hs', ARGV[4])
+local previous = redis.call('HGET', KEYS[1], 'dv')
+redis.call('HSET', KEYS[1], 'dv', previous and (previous .. '\n' .. ARGV[5]) or ARGV[5])
 if e[1] ~= 'pending' then
   -- A success that beat this answer became the job's last success before its invocation time was
   -- known; fill it in so the next webhook's last_successful_execution is complete.
-  if e[1] == 'success' and not e[5] and redis.call('HGET', KEYS[4], 'last_ok_id') == e[7] then
+  local id = string.sub(ARGV[2], 1, string.find(ARGV[2], '/', 1, true) - 1)
+  if e[1] == 'success' and not e[5] and redis.call('HGET', KEYS[4], 'last_ok_id') == id then
     redis.call('HSET', KEYS[4], 'last_ok_invoked_ms', ARGV[3])
   end
   return { 'callback', e[1] }
 end
 local deadline = now + tonumber(e[3]) * 1000
-redis.call('HSET', KEYS[1], 'status', 'running', 'deadline_ms', deadline)
+redis.call('HSET', KEYS[1], 'st', 'running', 'dl', deadline - sched)
 redis.call('ZADD', KEYS[3], deadline, ARGV[2])
 return { 'running', deadline }

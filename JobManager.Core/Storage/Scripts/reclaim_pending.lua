@@ -22,39 +22,43 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
   local work = ARGV[3 + i]
   local score = redis.call('ZSCORE', KEYS[1], work)
   if score and tonumber(score) <= now then
-    local e = redis.call('HMGET', kexec, 'status', 'id', 'sched_ms', 'missed', 'claimed_ms', 'last_ok', 'arm')
-    local member = string.sub(work, string.find(work, '/', 1, true) + 1)
+    -- Times are stored in ms after the scheduled time `sc` (docs/redis-keys.md).
+    local e = redis.call('HMGET', kexec, 'st', 'sc', 'mr', 'cl', 'ok', 'ar')
+    local slash = string.find(work, '/', 1, true)
+    local id, member = string.sub(work, 1, slash - 1), string.sub(work, slash + 1)
+    local sched = tonumber(e[2])
     if e[1] ~= 'pending' then
       redis.call('ZREM', KEYS[1], work)
     elseif redis.call('EXISTS', kjob) == 0 then
-      redis.call('HSET', kexec, 'status', 'failure', 'reason', 'invocation_failed',
-        'error', 'the job was deleted before its webhook was sent', 'finished_ms', now)
+      redis.call('HSET', kexec, 'st', 'failure', 'rs', 'invocation_failed',
+        'er', 'the job was deleted before its webhook was sent', 'fn', now - sched)
+      redis.call('HDEL', kexec, 'tl', 'ok')
       redis.call('PEXPIRE', kexec, keep)
       redis.call('ZREM', KEYS[1], work)
-      redis.call('SREM', kactive, e[2])
-      out[#out + 1] = { 'orphaned', e[2], member }
+      redis.call('SREM', kactive, id)
+      out[#out + 1] = { 'orphaned', id, member }
     else
-      local attempt = redis.call('HINCRBY', kexec, 'attempt', 1)
+      local attempt = redis.call('HINCRBY', kexec, 'at', 1)
       -- A reservation released before its instant is held until then: its lease runs from the instant.
-      redis.call('ZADD', KEYS[1], math.max(now, tonumber(e[3])) + lease, work)
-      if e[7] then
-        out[#out + 1] = { 'reserved', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'), 0 }
+      redis.call('ZADD', KEYS[1], math.max(now, sched) + lease, work)
+      if e[6] then
+        out[#out + 1] = { 'reserved', id, member, sched, attempt, tonumber(e[3] or '0'), 0 }
       else
         local f = redis.call('HMGET', kjob, 'target', 'payload', 'schedule', 'ttl_s',
           'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
-        local claimed, seen = e[5], e[6]
+        local claimed, seen = e[4] and sched + tonumber(e[4]), e[5]
         if not claimed then
           -- First delivery of a manual run: freeze its claim time and last success now.
           claimed, seen = now, f[5]
-          redis.call('HSET', kexec, 'claimed_ms', now)
-          if seen then redis.call('HSET', kexec, 'last_ok', seen) end
+          redis.call('HSET', kexec, 'cl', now - sched)
+          if seen then redis.call('HSET', kexec, 'ok', seen) end
         end
         if seen and seen == f[5] then
-          out[#out + 1] = { 'fire', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'),
-            f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], tonumber(claimed), false }
+          out[#out + 1] = { 'fire', id, member, sched, attempt, tonumber(e[3] or '0'),
+            f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], claimed, false }
         else
-          out[#out + 1] = { 'fire', e[2], member, tonumber(e[3]), attempt, tonumber(e[4] or '0'),
-            f[1], f[2], f[3], f[4], false, false, false, false, false, tonumber(claimed), seen or false }
+          out[#out + 1] = { 'fire', id, member, sched, attempt, tonumber(e[3] or '0'),
+            f[1], f[2], f[3], f[4], false, false, false, false, false, claimed, seen or false }
         end
       end
     end

@@ -10,7 +10,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local renewed = 0
 for i = 1, #KEYS - 1 do
   local member, attempt = ARGV[i * 2], ARGV[i * 2 + 1]
-  local e = redis.call('HMGET', KEYS[1 + i], 'status', 'attempt')
+  local e = redis.call('HMGET', KEYS[1 + i], 'st', 'at')
   if e[1] == 'pending' and e[2] == attempt and redis.call('ZSCORE', KEYS[1], member) then
     redis.call('ZADD', KEYS[1], now + tonumber(ARGV[1]), member)
     renewed = renewed + 1

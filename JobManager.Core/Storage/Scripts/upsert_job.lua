@@ -7,7 +7,7 @@
 -- KEYS[1] job hash   KEYS[2] shard job index   KEYS[3] service job index   KEYS[4] due (time wheel)
 -- ARGV[1] wheel member (service/job)   ARGV[2] index member (service job)   ARGV[3] job name
 -- ARGV[4] now (ISO-8601)   ARGV[5] schedule text   ARGV[6] enabled '1'|'0'
--- ARGV[7] next_ms ('' when none)   ARGV[8] queue (comma list)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
+-- ARGV[7] next_ms ('' when none)   ARGV[8] queue (InstantQueue.cs)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
 -- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields
 -- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0 }: earliest when the job's
 -- instant is now the (or tied for the) first on its shard's wheel. Only then can a dispatcher be asleep
