@@ -27,12 +27,17 @@ internal sealed class ExecutionListing(IConnectionMultiplexer redis, RedisKeys k
         var position = after is null ? (ListPosition?)null : ListPosition.Parse(after);
         var items = new List<Execution>(limit + 1);
         var examined = 0;
+        var batches = 0;
 
         while (items.Count <= limit && examined < Paging.MaxExaminedPerPage)
         {
-            // A status filter may pass few of the entries read: read them in large batches, since every
-            // batch merges all of a service's job indexes again.
-            var batch = filter.Status is null ? Math.Min(Paging.MaxLimit, limit + 1 - items.Count) : Paging.MaxLimit;
+            // A status filter may pass few of the entries read: read them in batches that grow fourfold,
+            // since every batch merges all of a service's job indexes again (a page that matches nothing
+            // merges three times, not ten).
+            var batch = filter.Status is null
+                ? Math.Min(Paging.MaxLimit, limit + 1 - items.Count)
+                : (int)Math.Min((long)Paging.MaxLimit << (2 * batches), Paging.MaxExaminedPerPage - examined);
+            batches++;
             var fetches = indexes.Select(index => FetchAfterAsync(db, index, position, filter, batch)).ToArray();
             await Task.WhenAll(fetches);
             var entries = fetches.SelectMany(f => f.Result).OrderDescending().Take(batch).ToList();

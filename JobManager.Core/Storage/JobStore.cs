@@ -80,9 +80,9 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             LuaScripts.DeleteJob,
             [
                 keys.Job(job), keys.JobIndex(shard), keys.ServiceJobIndex(shard, job.Service), keys.Due(shard), keys.JobExecutions(job),
-                keys.DeletedJobExecutions(shard, job.Service),
+                keys.DeletedJobExecutions(shard, job.Service), keys.DeletedJobServices(shard),
             ],
-            [job.WheelMember, job.IndexMember, job.Job]);
+            [job.WheelMember, job.IndexMember, job.Job, job.Service]);
         return (int)result == 1;
     }
 

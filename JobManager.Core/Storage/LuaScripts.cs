@@ -20,6 +20,8 @@ internal static class LuaScripts
     public static readonly string ExpireDeadlines = Load("expire_deadlines");
     public static readonly string CreateManualRun = Load("create_manual_run");
     public static readonly string TrimExecutions = Load("trim_executions");
+    public static readonly string TrimDeletedJobs = Load("trim_deleted_jobs");
+    public static readonly string SweepCandidates = Load("sweep_candidates");
     public static readonly string MergeExecutions = Load("merge_executions");
     public static readonly string RenewLeases = Load("renew_leases");
     public static readonly string CreateServiceKey = Load("create_service_key");

@@ -66,6 +66,12 @@ public sealed class RedisKeys(int shardCount)
     public RedisKey DeletedJobExecutions(int shard, string service) => $"{Prefix(shard)}svc:{service}:deleted:execs";
 
     /// <summary>
+    /// Set: the services with a <see cref="DeletedJobExecutions"/> index in the shard, so the retention sweep
+    /// finds it after the service's last job there is gone.
+    /// </summary>
+    public RedisKey DeletedJobServices(int shard) => $"{Prefix(shard)}deleted-services";
+
+    /// <summary>
     /// The 19-character name of an execution in its shard's keys and indexes (see <see cref="Storage.ExecutionMember"/>):
     /// sorted like the id, half its size.
     /// </summary>

@@ -25,28 +25,35 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
     {
         var db = redis.GetDatabase();
         var cutoffMs = nowMs - retention.Value.Days * 86_400_000L;
-        var services = new HashSet<string>(StringComparer.Ordinal);
         long removed = 0;
-        RedisValue after = default;
+        var after = "";
         while (!cancellationToken.IsCancellationRequested)
         {
-            var members = await db.SortedSetRangeByValueAsync(
-                keys.JobIndex(shard), after, default, after.IsNull ? Exclude.None : Exclude.Start, Order.Ascending, 0, ChunkSize);
-            var jobs = members.Select(member => JobRef.FromIndexMember(member!)).ToList();
-            services.UnionWith(jobs.Select(job => job.Service));
-            // A chunk's jobs at once: StackExchange.Redis pipelines their reads, so a shard of many jobs
-            // costs a few round trips per chunk, not two per job one after another.
-            removed += (await Task.WhenAll(jobs.Select(job => TrimJobAsync(db, shard, job, cutoffMs)))).Sum();
-            if (members.Length < ChunkSize)
+            // One call per slice picks the jobs with something to trim; only those are read and trimmed.
+            var slice = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.SweepCandidates,
+                [keys.JobIndex(shard)], [RedisKeys.JobKeyPrefix(shard), after, ChunkSize, retention.Value.PerJob, cutoffMs]))!;
+            var read = (int)slice[0];
+            if (read == 0)
             {
                 break;
             }
-            after = members[^1];
+            var jobs = slice[1..^1].Select(member => JobRef.FromIndexMember((string)member!)).ToList();
+            // StackExchange.Redis pipelines the candidates' reads, so a slice costs a few round trips, not
+            // two per job one after another.
+            removed += (await Task.WhenAll(jobs.Select(job => TrimJobAsync(db, shard, job, cutoffMs)))).Sum();
+            if (read < ChunkSize)
+            {
+                break;
+            }
+            after = (string)slice[^1]!;
         }
-        // Index entries of deleted jobs' executions: their hashes expire on their own.
-        foreach (var service in services)
+        // Index entries of deleted jobs' executions: their hashes expire on their own. The registry names
+        // every service with such an index in the shard, including those with no job left there.
+        foreach (var service in await db.SetMembersAsync(keys.DeletedJobServices(shard)))
         {
-            await db.SortedSetRemoveRangeByScoreAsync(keys.DeletedJobExecutions(shard, service), double.NegativeInfinity, cutoffMs);
+            var name = service.ToString();
+            await db.ScriptEvaluateAsync(LuaScripts.TrimDeletedJobs,
+                [keys.DeletedJobExecutions(shard, name), keys.DeletedJobServices(shard)], [cutoffMs, name]);
         }
         return removed;
     }

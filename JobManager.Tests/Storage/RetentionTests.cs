@@ -56,4 +56,46 @@ public class RetentionTests(RedisServerFixture redis)
         Assert.NotNull(ttl);
         Assert.InRange(ttl.Value.TotalDays, 6.99, 7.0);
     }
+
+    [Fact]
+    public async Task Sweep_TrimsADeletedJobsIndex_AfterTheServiceHasNoJobLeftInTheShard()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("deleted-sweep");
+        var shard = stores.Keys.ShardOf(job);
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+        await stores.Jobs.DeleteAsync(job);
+        var deleted = stores.Keys.DeletedJobExecutions(shard, job.Service);
+        Assert.Equal(1, await stores.Db.SortedSetLengthAsync(deleted));
+        var retention = new RetentionStore(redis.Redis, stores.Keys, Options.Create(new RetentionOptions { Days = 1 }));
+
+        await retention.SweepShardAsync(shard, await stores.NowMsAsync(), CancellationToken.None);
+        var keptWithinRetention = await stores.Db.SortedSetLengthAsync(deleted);
+        await retention.SweepShardAsync(shard, await stores.NowMsAsync() + 2 * 86_400_000L, CancellationToken.None);
+
+        Assert.Equal(1, keptWithinRetention);
+        Assert.False(await stores.Db.KeyExistsAsync(deleted));
+        Assert.False(await stores.Db.SetContainsAsync(stores.Keys.DeletedJobServices(shard), job.Service));
+    }
+
+    [Fact]
+    public async Task Sweep_RemovesExecutionsPastTheRetentionDays_FromAJobUnderItsCount()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("aged");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+        var retention = new RetentionStore(redis.Redis, stores.Keys, Options.Create(new RetentionOptions { Days = 1 }));
+        var shard = stores.Keys.ShardOf(job);
+
+        await retention.SweepShardAsync(shard, await stores.NowMsAsync(), CancellationToken.None);
+        var keptWithinRetention = await stores.JobExecutionIdsAsync(job);
+        await retention.SweepShardAsync(shard, await stores.NowMsAsync() + 2 * 86_400_000L, CancellationToken.None);
+
+        Assert.Equal([delivery.ExecutionId], keptWithinRetention);
+        Assert.Empty(await stores.JobExecutionIdsAsync(job));
+    }
 }
