@@ -17,37 +17,40 @@ local unpack = unpack or table.unpack
 local job = KEYS[1]
 local existed = redis.call('EXISTS', job)
 local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 'tail_ms', 'queue_end',
-  'created_at')
+  'created_at', 'gen')
 
-local plain = {}
-for i = 13, #ARGV do plain[#plain + 1] = ARGV[i] end
-if #plain > 0 then redis.call('HSET', job, unpack(plain)) end
+-- Every write to the job hash in one HSET: a small hash is a listpack, and each HSET scans it.
+local fields = {}
+for i = 13, #ARGV do fields[#fields + 1] = ARGV[i] end
 
 local next_ms, queue, tail_ms, queue_end = ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 local keep = existed == 1 and old[1] == ARGV[5] and old[2] == '1' and ARGV[6] == '1'
     and old[3] and old[3] ~= ''
+local gen = tonumber(old[8] or '0') + 1
 if keep then
   next_ms, queue, tail_ms, queue_end = old[3], old[4] or '', old[5] or '', old[6] or '0'
 else
   -- A new schedule (or a re-enable) starts afresh: instants missed under the old plan are not its.
   local t = redis.call('TIME')
   local ms = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-  redis.call('HSET', job, 'missed', '0', 'plan', ms .. ':' .. (redis.call('HGET', job, 'gen') or '0'))
+  for _, v in ipairs({ 'missed', '0', 'plan', ms .. ':' .. (old[8] or '0') }) do fields[#fields + 1] = v end
 end
-
-redis.call('HSET', job, 'schedule', ARGV[5], 'enabled', ARGV[6], 'next_ms', next_ms, 'queue', queue,
-  'tail_ms', tail_ms, 'queue_end', queue_end, 'updated_at', ARGV[4])
+for _, v in ipairs({ 'schedule', ARGV[5], 'enabled', ARGV[6], 'next_ms', next_ms, 'queue', queue,
+    'tail_ms', tail_ms, 'queue_end', queue_end, 'updated_at', ARGV[4], 'gen', gen }) do
+  fields[#fields + 1] = v
+end
 if existed == 0 then
-  redis.call('HSET', job, 'created_at', ARGV[4], 'missed', '0')
+  for _, v in ipairs({ 'created_at', ARGV[4], 'missed', '0' }) do fields[#fields + 1] = v end
   redis.call('ZADD', KEYS[2], 0, ARGV[2])
   redis.call('ZADD', KEYS[3], 0, ARGV[3])
 end
 if ARGV[11] == '1' then
-  redis.call('HSET', job, 'payload', ARGV[12])
-else
+  fields[#fields + 1] = 'payload'
+  fields[#fields + 1] = ARGV[12]
+elseif existed == 1 then
   redis.call('HDEL', job, 'payload')
 end
-local gen = redis.call('HINCRBY', job, 'gen', 1)
+redis.call('HSET', job, unpack(fields))
 
 local earliest = 0
 if next_ms ~= '' then

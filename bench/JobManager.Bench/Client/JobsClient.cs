@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace JobManager.Bench.Client;
 
@@ -32,7 +33,11 @@ public sealed class JobsClient : IDisposable
     /// <summary>Creates or updates a job; returns its next instant (ms) as the Api computed it.</summary>
     public async Task<long?> PutAsync(JobSpec spec, CancellationToken cancellationToken)
     {
-        using var response = await _http.PutAsJsonAsync(JobPath(spec.Service, spec.Job), spec.Body, ClientJsonContext.Default.JobBody, cancellationToken);
+        // Serialized first, so the request has a Content-Length as curl's or most clients' do, not the
+        // chunked body PutAsJsonAsync streams.
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(spec.Body, ClientJsonContext.Default.JobBody));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await _http.PutAsync(JobPath(spec.Service, spec.Job), content, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var detail = await response.Content.ReadAsStringAsync(cancellationToken);
