@@ -14,7 +14,9 @@ internal static class DispatcherServiceExtensions
 {
     public static IHostApplicationBuilder AddDispatcher(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        // Dispatch spans stay sampled without an exporter: the webhook's traceparent then says
+        // "sampled", so a service's own parent-based sampler keeps its spans of the delivery.
+        builder.AddRedisClientTracedWhenExported("redis");
         var services = builder.Services;
         services.AddJobManagerCore();
 

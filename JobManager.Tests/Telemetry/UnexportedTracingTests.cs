@@ -1,7 +1,4 @@
-extern alias api;
-
 using System.Diagnostics;
-using api::JobManager.Api.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +6,7 @@ using OpenTelemetry.Trace;
 
 namespace JobManager.Tests.Telemetry;
 
-/// <summary>The Api makes spans only when they leave the process: with no exporter configured nothing would read them.</summary>
+/// <summary>The services make spans only when they leave the process: with no exporter configured nothing would read them.</summary>
 [Collection(TracerProviderCollection.Name)]
 public sealed class UnexportedTracingTests
 {
@@ -17,7 +14,7 @@ public sealed class UnexportedTracingTests
     [InlineData("", false)]
     // A port nothing listens on: the exporter's attempts fail at once.
     [InlineData("http://127.0.0.1:1", true)]
-    public async Task ApiSpans_AreSampled_OnlyWhenAnExporterIsConfigured(string endpoint, bool sampled)
+    public async Task Spans_AreSampled_OnlyWhenAnExporterIsConfigured(string endpoint, bool sampled)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;

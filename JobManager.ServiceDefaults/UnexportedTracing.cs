@@ -1,15 +1,17 @@
 using OpenTelemetry.Trace;
 
-namespace JobManager.Api.Telemetry;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Spans nobody reads are not made. With an exporter (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) the Api traces
-/// every request, callback and Redis command as the service defaults set up. Without one those spans went
-/// nowhere, yet cost about a third of the Api's CPU per PUT: a sampled request span, and Aspire's Redis
-/// instrumentation profiling every command and turning each into a span of its own. So the Api then
-/// samples nothing and leaves Redis commands unprofiled. Metrics and logs are unchanged.
+/// Spans nobody reads are not made. With an exporter (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) the services trace
+/// every request, callback, delivery and Redis command as the service defaults set up. Without one those
+/// spans went nowhere, yet cost about a third of the Api's CPU per PUT: a sampled request span, and Aspire's
+/// Redis instrumentation profiling every command and turning each into a span of its own. So the Api then
+/// samples nothing, and both services leave Redis commands unprofiled. (The dispatcher keeps sampling its
+/// dispatch spans: their context is the webhook's <c>traceparent</c>, whose sampled flag a service's
+/// parent-based sampler follows.) Metrics and logs are unchanged.
 /// </summary>
-internal static class UnexportedTracing
+public static class UnexportedTracing
 {
     /// <summary>Aspire's Redis client, tracing its commands only when they are exported.</summary>
     public static IHostApplicationBuilder AddRedisClientTracedWhenExported(this IHostApplicationBuilder builder, string connectionName)
