@@ -36,9 +36,9 @@ public sealed record BenchOptions
     public int SteadySeconds { get; init; } = 60;
 
     // ceiling
-    public IReadOnlyList<int> CeilingSteps { get; init; } = [500, 1_000, 2_000, 3_000, 5_000, 7_000];
+    public IReadOnlyList<int> CeilingSteps { get; init; } = [500, 1_000, 2_000, 3_000, 4_000, 5_000, 7_000];
     public int StepSeconds { get; init; } = 20;
-    public int CeilingBudgetSeconds { get; init; } = 200;
+    public int CeilingBudgetSeconds { get; init; } = 300;
 
     // cost
     public int CostJobs { get; init; } = 10_000;

@@ -18,7 +18,7 @@ public static class Usage
         load       --put-concurrency N (64)  --period-seconds S (10: rate(S seconds) jobs drive the load)
         burst      --jobs N (10000)  --warmup-jobs N (= --jobs)  --warmup-rounds N (2)
         steady     --rate N (1000 executions/s)  --duration-seconds S (60)
-        ceiling    --steps 500,1000,... (executions/s)  --step-seconds S (20)  --ceiling-budget-seconds S (200)
+        ceiling    --steps 500,1000,... (executions/s)  --step-seconds S (20)  --ceiling-budget-seconds S (300)
         cost       --cost-jobs N (10000)  --cost-execution-jobs N (2000)  --cost-waves N (3)
         output     --results DIR (bench/results)  --configuration C (Release)  --service-log-level L (Warning)
         services   --service-env KEY=VALUE (repeatable; self-host only), e.g. JobManager__Dispatcher__ClaimBatchSize=500
