@@ -17,6 +17,7 @@
 --   | { 'conflict', status, service, job, attempt, invoked_ms|false, traceparent|false }
 --   | { 'ok', status, deadline_ms|finished_ms, service, job, attempt, invoked_ms|false, traceparent|false }
 -- Execution fields: docs/redis-keys.md (times in ms after `sc`; `tp` is the packed traceparent).
+local unpack = unpack or table.unpack
 local e = redis.call('HMGET', KEYS[1], 'st', 'tl', 'sc', 'iv', 'sv', 'jb', 'at', 'tp')
 if not e[1] or not e[5] or not e[6] then return { 'missing' } end
 local sched = tonumber(e[3])
@@ -39,26 +40,33 @@ if ARGV[1] == 'heartbeat' then
 end
 
 local job = ARGV[3] .. e[5] .. '/' .. e[6]
-redis.call('HSET', KEYS[1], 'st', ARGV[1], 'fn', now - sched)
+-- One write per hash: both are listpacks, and every HSET or HDEL scans the whole of one.
+local done = { 'st', ARGV[1], 'fn', now - sched }
+if ARGV[1] == 'failure' then done[#done + 1] = 'rs'; done[#done + 1] = 'reported' end
+if ARGV[5] == '1' then done[#done + 1] = 'sa'; done[#done + 1] = ARGV[6] end
+if ARGV[7] == '1' then done[#done + 1] = 'sm'; done[#done + 1] = ARGV[8] end
+if ARGV[9] == '1' then done[#done + 1] = 'co'; done[#done + 1] = ARGV[10] end
+redis.call('HSET', KEYS[1], unpack(done))
 -- What only an unfinished execution needs goes: a finished one is kept for days.
 redis.call('HDEL', KEYS[1], 'tl', 'dl', 'ok')
-if ARGV[1] == 'failure' then redis.call('HSET', KEYS[1], 'rs', 'reported') end
-if ARGV[5] == '1' then redis.call('HSET', KEYS[1], 'sa', ARGV[6]) end
-if ARGV[7] == '1' then redis.call('HSET', KEYS[1], 'sm', ARGV[8]) end
-if ARGV[9] == '1' then redis.call('HSET', KEYS[1], 'co', ARGV[10]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 redis.call('ZREM', KEYS[2], work)
 redis.call('ZREM', KEYS[3], work)
 redis.call('SREM', job .. ':active', id)
 
-if ARGV[1] == 'success' and redis.call('EXISTS', job) == 1 then
-  local current = redis.call('HGET', job, 'last_ok_sched_ms')
-  if not current or tonumber(current) <= sched then
-    redis.call('HSET', job, 'last_ok_id', id, 'last_ok_sched_ms', e[3])
-    redis.call('HDEL', job, 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
-    if invoked then redis.call('HSET', job, 'last_ok_invoked_ms', invoked) end
-    if ARGV[5] == '1' then redis.call('HSET', job, 'last_ok_state', ARGV[6]) end
-    if ARGV[7] == '1' then redis.call('HSET', job, 'last_ok_summary', ARGV[8]) end
+if ARGV[1] == 'success' then
+  -- Every job hash has a gen: none means the job was deleted meanwhile.
+  local j = redis.call('HMGET', job, 'gen', 'last_ok_sched_ms')
+  if j[1] and (not j[2] or tonumber(j[2]) <= sched) then
+    local set, gone = { 'last_ok_id', id, 'last_ok_sched_ms', e[3] }, {}
+    local function put(field, present, value)
+      if present then set[#set + 1] = field; set[#set + 1] = value else gone[#gone + 1] = field end
+    end
+    put('last_ok_invoked_ms', invoked, invoked)
+    put('last_ok_state', ARGV[5] == '1', ARGV[6])
+    put('last_ok_summary', ARGV[7] == '1', ARGV[8])
+    redis.call('HSET', job, unpack(set))
+    if #gone > 0 then redis.call('HDEL', job, unpack(gone)) end
   end
 end
 return { 'ok', ARGV[1], now, e[5], e[6], e[7], invoked or false, e[8] }

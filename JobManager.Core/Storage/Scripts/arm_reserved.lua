@@ -54,8 +54,11 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
     else
       if e[3] then
         claimed, seen = now, j[8]
-        redis.call('HSET', kexec, 'cl', now - sched)
-        if seen then redis.call('HSET', kexec, 'ok', seen) end
+        if seen then
+          redis.call('HSET', kexec, 'cl', now - sched, 'ok', seen)
+        else
+          redis.call('HSET', kexec, 'cl', now - sched)
+        end
         redis.call('HDEL', kexec, 'ar')
         redis.call('SADD', kactive, id)
         redis.call('ZADD', kexecs, sched, ref)

@@ -10,20 +10,26 @@
 -- The callback case is tagged: its status may itself be 'running' (a heartbeat came first), which
 -- must not read as this script's own { 'running', deadline_ms }.
 -- Execution fields: docs/redis-keys.md (times in ms after `sc`; the invocation's latency is `cl`).
-local e = redis.call('HMGET', KEYS[1], 'st', 'at', 'tl', 'sc', 'iv')
+local unpack = unpack or table.unpack
+local e = redis.call('HMGET', KEYS[1], 'st', 'at', 'tl', 'sc', 'iv', 'dv')
 if not e[1] then return { 'missing' } end
 if e[2] ~= ARGV[1] then return { 'stale' } end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local sched = tonumber(e[4])
-if ARGV[6] and ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'tp', ARGV[6]) end
+-- One HSET for everything written to the execution: its hash is a listpack, each write scans it.
+local fields = { 'hs', ARGV[4], 'dv', e[6] and (e[6] .. '\n' .. ARGV[5]) or ARGV[5] }
+if ARGV[6] and ARGV[6] ~= '' then fields[#fields + 1] = 'tp'; fields[#fields + 1] = ARGV[6] end
+if not e[5] then fields[#fields + 1] = 'iv'; fields[#fields + 1] = ARGV[3] - sched end
+local deadline
+if e[1] == 'pending' then
+  deadline = now + tonumber(e[3]) * 1000
+  for _, v in ipairs({ 'st', 'running', 'dl', deadline - sched }) do fields[#fields + 1] = v end
+end
+redis.call('HSET', KEYS[1], unpack(fields))
 redis.call('ZREM', KEYS[2], ARGV[2])
 -- The last success the claim saw only served redeliveries, and the webhook is now answered.
 redis.call('HDEL', KEYS[1], 'ok')
-if not e[5] then redis.call('HSET', KEYS[1], 'iv', ARGV[3] - sched) end
-redis.call('HSET', KEYS[1], 'hs', ARGV[4])
-local previous = redis.call('HGET', KEYS[1], 'dv')
-redis.call('HSET', KEYS[1], 'dv', previous and (previous .. '\n' .. ARGV[5]) or ARGV[5])
 if e[1] ~= 'pending' then
   -- A success that beat this answer became the job's last success before its invocation time was
   -- known; fill it in so the next webhook's last_successful_execution is complete.
@@ -33,7 +39,5 @@ if e[1] ~= 'pending' then
   end
   return { 'callback', e[1] }
 end
-local deadline = now + tonumber(e[3]) * 1000
-redis.call('HSET', KEYS[1], 'st', 'running', 'dl', deadline - sched)
 redis.call('ZADD', KEYS[3], deadline, ARGV[2])
 return { 'running', deadline }
