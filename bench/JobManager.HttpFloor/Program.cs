@@ -22,7 +22,7 @@ try
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false });
     var url = new Uri($"http://127.0.0.1:{port}/webhook");
     await WaitUntilUpAsync(client, url);
-    Console.WriteLine($"{requests:N0} POSTs of {Body.Length} bytes per round, {concurrency} at a time, {Environment.ProcessorCount} cores; the first rounds warm the JIT up");
+    Console.WriteLine($"{requests:N0} POSTs of {SampleWebhook.Body.Length} bytes per round, {concurrency} at a time, {Environment.ProcessorCount} cores; the first rounds warm the JIT up");
     for (var round = 1; round <= rounds; round++)
     {
         var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -33,7 +33,7 @@ try
         {
             while (Interlocked.Increment(ref next) <= requests)
             {
-                using var content = new ByteArrayContent(Body);
+                using var content = new ByteArrayContent(SampleWebhook.Body);
                 content.Headers.ContentType = new("application/json");
                 using var response = await client.PostAsync(url, content);
                 response.EnsureSuccessStatusCode();
@@ -67,7 +67,7 @@ static async Task WaitUntilUpAsync(HttpClient client, Uri url)
     {
         try
         {
-            using var content = new ByteArrayContent(Body);
+            using var content = new ByteArrayContent(SampleWebhook.Body);
             using var response = await client.PostAsync(url, content);
             return;
         }
@@ -87,7 +87,7 @@ static TimeSpan ProcessCpu(Process process)
 }
 
 /// <summary>A webhook body of the size JobManager sends (see the README's example).</summary>
-internal static partial class Program
+internal static class SampleWebhook
 {
     public static readonly byte[] Body = Encoding.UTF8.GetBytes(
         """{"callback_url":"http://127.0.0.1:5080/callback/0004-0000019ac4f1e2a0-00000001-9f2c/1.Hk3mZk2a9QpLr7sT4vW8xY0bC1dE5fG6hJ7kL8mN9pQ","invocation_latency_ms":31,"execution_id":"0004-0000019ac4f1e2a0-00000001-9f2c","service":"bench","job":"job-000123","schedule":"rate(10 seconds)","scheduled_time_ms":1764201600000,"scheduled_time":"2025-11-27T00:00:00Z","ttl_seconds":60,"payload":{"batch":"nightly","size":500},"last_successful_execution":{"name":"0004-0000019ac4f1e290-00000001-1a2b","scheduled_time_ms":1764201590000,"scheduled_time":"2025-11-26T23:59:50Z","service_invoked_at_ms":1764201590012,"status":"success","state":{"cursor":"a1b2c3"},"summary":"processed 500"}}""");
