@@ -43,7 +43,19 @@ try
 {
     foreach (var name in scenarios)
     {
-        await runner.RunAsync(ScenarioRunner.For(name), cancellation.Token);
+        var runs = new List<ScenarioReport>();
+        for (var run = 1; run <= options.Repeat; run++)
+        {
+            if (options.Repeat > 1)
+            {
+                Console.WriteLine($"\n>> run {run} of {options.Repeat}");
+            }
+            runs.Add(await runner.RunAsync(ScenarioRunner.For(name), cancellation.Token));
+        }
+        if (runs.Count > 1)
+        {
+            runner.Publish(RepeatSummary.Of(runs));
+        }
     }
     return 0;
 }

@@ -28,16 +28,17 @@ public static class ProcessCpu
     }
 
     /// <summary>
-    /// CPU time the whole machine has spent busy (all cores: user, nice, system, irq, softirq, steal)
-    /// since boot, from the first line of <c>/proc/stat</c>, in milliseconds.
+    /// CPU time the whole machine has spent busy (all cores: user, nice, system, irq, softirq) and the time
+    /// the hypervisor ran something else while this VM wanted a core (steal), since boot, from the first
+    /// line of <c>/proc/stat</c>, in milliseconds.
     /// </summary>
-    public static double MachineBusyMs()
+    public static (double BusyMs, double StealMs) MachineTimes()
     {
         var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // cpu user nice system idle iowait irq softirq steal ...
         long Field(int i) => long.Parse(cpu[i], CultureInfo.InvariantCulture);
-        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
-        return busy * 1000.0 / TicksPerSecond.Value;
+        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7);
+        return (busy * 1000.0 / TicksPerSecond.Value, Field(8) * 1000.0 / TicksPerSecond.Value);
     }
 
     private static double ReadClockTicks()

@@ -45,6 +45,12 @@ public sealed record BenchOptions
     public int CostExecutionJobs { get; init; } = 2_000;
     public int CostWaves { get; init; } = 3;
 
+    /// <summary>
+    /// Runs of each scenario, each on a fresh system (self-hosted) or after the last (live); with more
+    /// than one, a summary of medians follows (<see cref="Reports.RepeatSummary"/>).
+    /// </summary>
+    public int Repeat { get; init; } = 1;
+
     /// <summary>Where JSON results go; defaults to <c>bench/results</c> of the repository.</summary>
     public string? ResultsDirectory { get; init; }
 }

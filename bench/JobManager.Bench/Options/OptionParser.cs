@@ -48,6 +48,7 @@ public static class OptionParser
                 "--cost-jobs" => options with { CostJobs = Int(Value(), arg, 1, 1_000_000) },
                 "--cost-execution-jobs" => options with { CostExecutionJobs = Int(Value(), arg, 1, 100_000) },
                 "--cost-waves" => options with { CostWaves = Int(Value(), arg, 1, 100) },
+                "--repeat" => options with { Repeat = Int(Value(), arg, 1, 20) },
                 "--results" => options with { ResultsDirectory = Value() },
                 _ => throw new UsageException($"unknown option '{arg}'"),
             };

@@ -20,6 +20,7 @@ public static class Usage
         steady     --rate N (1000 executions/s)  --duration-seconds S (60)
         ceiling    --steps 500,1000,... (executions/s)  --step-seconds S (20)  --ceiling-budget-seconds S (300)
         cost       --cost-jobs N (10000)  --cost-execution-jobs N (2000)  --cost-waves N (3)
+        repeat     --repeat N (1): run each scenario N times, each on a fresh system, then print the medians
         output     --results DIR (bench/results)  --configuration C (Release)  --service-log-level L (Warning)
         services   --service-env KEY=VALUE (repeatable; self-host only), e.g. JobManager__Dispatcher__ClaimBatchSize=500
         """;

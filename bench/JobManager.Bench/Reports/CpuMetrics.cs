@@ -19,5 +19,7 @@ public static class CpuMetrics
         yield return Metric.Info("CPU busy: system under test + bench" + suffix, 100 * cpu.OursMs / cpu.WallMs, "% of one core");
         // Other sessions' builds and tests share this box: a high figure here makes the run noisy.
         yield return Metric.Info("CPU busy: other processes" + suffix, 100 * cpu.OthersMs / cpu.WallMs, "% of one core");
+        // A VM's cores are shared with other VMs: time stolen here slows every figure above without showing in it.
+        yield return Metric.Info("CPU stolen by the hypervisor" + suffix, 100 * cpu.StealMs / cpu.WallMs, "% of one core");
     }
 }

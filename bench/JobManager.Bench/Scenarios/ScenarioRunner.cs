@@ -46,10 +46,15 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         var conditions = new RunConditions(machine, commit, system.Description, Describe(options, callbackDelayMs));
         var context = new ScenarioContext(options, system, receiver, client, new CpuMeter(system.Processes), redisInfo, conditions, runId, cancellationToken);
         var report = await scenario.RunAsync(context);
-
-        ConsoleTable.Print(report, Console.Out);
-        Console.WriteLine($"   results: {JsonReportWriter.Write(report, resultsDirectory)}");
+        Publish(report);
         return report;
+    }
+
+    /// <summary>Prints <paramref name="report"/>'s table and writes its JSON to the results directory.</summary>
+    public void Publish(ScenarioReport report)
+    {
+        ConsoleTable.Print(report, Console.Out);
+        Console.WriteLine($"   results: {JsonReportWriter.Write(report, options.ResultsDirectory ?? repo.ResultsDirectory)}");
     }
 
     private static Dictionary<string, string> Describe(BenchOptions o, int callbackDelayMs) => new(o.ServiceEnvironment.ToDictionary(kv => "env:" + kv.Key, kv => kv.Value))
