@@ -22,6 +22,7 @@ internal static class ApplicationServiceExtensions
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
+            options.SerializerOptions.Converters.Add(new Contracts.UtcTimestampJsonConverter());
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RedisUnavailableHandler>();

@@ -17,7 +17,9 @@ public static class InvocationTarget
         {
             return $"must be at most {MaxLength} characters";
         }
-        if (!Uri.TryCreate(target, UriKind.Absolute, out var uri))
+        // On Linux "/jobs/run" parses as an absolute file:///jobs/run: a path is not a URL either.
+        if (!Uri.TryCreate(target, UriKind.Absolute, out var uri)
+            || (uri.IsFile && !target.StartsWith(Uri.UriSchemeFile + ":", StringComparison.OrdinalIgnoreCase)))
         {
             return $"must be an absolute URL (e.g. https://my-service.example/jobs/run), got \"{target}\"";
         }

@@ -42,8 +42,9 @@ internal static class ExecutionHash
             Trigger: hash.String(Trigger) ?? ExecutionTrigger.Schedule,
             ScheduledTimeMs: scheduled,
             ServiceInvokedAtMs: scheduled + invoked,
-            // The lateness the webhook reported: the first claim's, the same on every redelivery.
-            InvocationLatencyMs: invoked is null ? null : hash.Long(ClaimedAfter) ?? invoked,
+            // The lateness the webhook reported: the first claim's, the same on every redelivery. Redis's
+            // clock may arm a reservation a millisecond or two before its instant; the webhook says 0 then.
+            InvocationLatencyMs: invoked is null ? null : Math.Max(0, hash.Long(ClaimedAfter) ?? invoked.Value),
             Status: hash.Required(Status),
             FailureReason: hash.String(Reason),
             State: hash.String(State),

@@ -144,6 +144,42 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
         Assert.Single((await ApiClient.ReadObjectAsync(await _admin.Http.GetAsync($"/services/{service}/keys")))["items"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("PATCH", "/services/{service}/jobs/a-job", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/services/{service}/signing-secret/rotate", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/services/{service}/jobs/a-job/nope", HttpStatusCode.NotFound)]
+    public async Task ServiceKey_GetsTheAdminsAnswer_ForAWrongMethodOrPathUnderItsService(string method, string path, HttpStatusCode expected)
+    {
+        var service = ApiClient.UniqueService();
+        var (_, key) = await _admin.CreateKeyAsync(service);
+        using var http = fixture.CreateApiClient(key);
+        var uri = path.Replace("{service}", service, StringComparison.Ordinal);
+
+        using var asService = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), uri));
+        using var asAdmin = await _admin.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), uri));
+
+        Assert.Equal(expected, asAdmin.StatusCode);
+        Assert.Equal(expected, asService.StatusCode);
+        Assert.Equal(asAdmin.Content.Headers.Allow.Order(), asService.Content.Headers.Allow.Order());
+        if (expected == HttpStatusCode.MethodNotAllowed)
+        {
+            Assert.NotEmpty(asService.Content.Headers.Allow);
+        }
+    }
+
+    [Fact]
+    public async Task WrongMethodOnACallbackUrl_Is405_WithoutAKey_ButAnUnknownPathStill401()
+    {
+        using var anonymous = fixture.CreateApiClient(bearerKey: null);
+
+        using var callback = await anonymous.GetAsync("/callback/0001-x/not-a-token");
+        using var unknown = await anonymous.GetAsync("/no-such-path");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, callback.StatusCode);
+        Assert.Contains("POST", callback.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+    }
+
     [Fact]
     public async Task RevokedKey_Is401_OnTheVeryNextRequest()
     {

@@ -62,6 +62,18 @@ public sealed class JobsApiTests(AppHostFixture fixture)
         Assert.Equal(60, job["catchup_window_seconds"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Timestamps_HaveThreeFractionDigitsAndZ_AndTheOpenApiDocumentCallsThemDateTimes()
+    {
+        var job = await _api.PutJobOkAsync(ApiClient.UniqueService(), "stamps", new { invocation_target = "https://example.com/hook", schedule = "rate(1 hour)" });
+        var document = await _api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
+
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", job["created_at"]!.GetValue<string>());
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", job["updated_at"]!.GetValue<string>());
+        var createdAt = document.GetProperty("components").GetProperty("schemas").GetProperty("JobResponse").GetProperty("properties").GetProperty("created_at");
+        Assert.Equal("date-time", createdAt.GetProperty("format").GetString());
+    }
+
     public static TheoryData<string, string> InvalidBodies => new()
     {
         { "{\"invocation_target\":\"http://x.example/\",\"schedule\":\"rate(1 hour)\",\"ttl_second\":5}", "ttl_second" },

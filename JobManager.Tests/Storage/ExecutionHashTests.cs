@@ -1,0 +1,38 @@
+using JobManager.Core.Executions;
+using JobManager.Core.Storage;
+using StackExchange.Redis;
+
+namespace JobManager.Tests.Storage;
+
+/// <summary>Reading an execution hash into the API's execution.</summary>
+public class ExecutionHashTests
+{
+    [Theory]
+    [InlineData(-2, 0)]
+    [InlineData(0, 0)]
+    [InlineData(31, 31)]
+    public void InvocationLatency_IsTheClaimsLateness_AndNeverNegative_AsInTheWebhook(long claimedAfterMs, long expectedMs)
+    {
+        var execution = ExecutionHash.ToExecution("0001-x", Hash(new HashEntry(ExecutionHash.ClaimedAfter, claimedAfterMs)));
+
+        Assert.Equal(expectedMs, execution.InvocationLatencyMs);
+    }
+
+    [Fact]
+    public void InvocationLatency_IsAbsent_UntilTheWebhookWasSent()
+    {
+        var execution = ExecutionHash.ToExecution("0001-x", new RedisHash(
+        [
+            new(ExecutionHash.Service, "svc"), new(ExecutionHash.Job, "job"), new(ExecutionHash.ScheduledMs, 1_000_000),
+            new(ExecutionHash.Status, ExecutionStatus.Pending), new(ExecutionHash.ClaimedAfter, -2),
+        ]));
+
+        Assert.Null(execution.InvocationLatencyMs);
+    }
+
+    private static RedisHash Hash(HashEntry claimed) => new(
+    [
+        new(ExecutionHash.Service, "svc"), new(ExecutionHash.Job, "job"), new(ExecutionHash.ScheduledMs, 1_000_000),
+        new(ExecutionHash.Status, ExecutionStatus.Running), new(ExecutionHash.InvokedAfter, 40), claimed,
+    ]);
+}
