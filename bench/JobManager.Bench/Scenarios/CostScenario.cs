@@ -133,7 +133,7 @@ public sealed class CostScenario : IScenario
         for (var wave = 0; wave < warmupWaves + options.CostWaves; wave++)
         {
             var instant = firstWave + wave * period * 1000;
-            // Sampled well before the next wave: dispatchers claim a wave up to 1 s ahead
+            // Sampled well before the next wave: dispatchers claim a wave up to 1.5 s ahead
             // (Dispatcher:ClaimAheadMilliseconds), and its reservations are not retained executions.
             var quietBy = instant + period * 1000 - 2_500;
             var label = wave < warmupWaves ? $"warm-up wave {wave + 1}/{warmupWaves}" : $"wave {wave - warmupWaves + 1}/{options.CostWaves}";
