@@ -11,9 +11,23 @@ namespace JobManager.Dispatcher.Webhooks;
 /// dispatcher that died or froze (GC pause, SIGSTOP) is taken over. A renewal for an execution
 /// another dispatcher already took over is refused by the script (fencing).
 /// </summary>
-public sealed partial class LeaseKeeper(DeliveryPipeline deliveries, ReservationHold hold, DispatchStore store, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
+public sealed partial class LeaseKeeper(
+    DeliveryPipeline deliveries, ReservationHold hold, DispatchStore store, RedisClock clock, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
     : BackgroundService
 {
+    /// <summary>
+    /// What to renew now: every delivery in flight, and the reservations whose instant has come without
+    /// their being armed yet (Redis was away). One still ahead of its instant is leased until the instant
+    /// plus the lease, longer than a renewal now would give; renewing the whole hold (a second and a half of
+    /// executions) every few seconds only cost Redis work, and shortened those leases.
+    /// </summary>
+    internal static List<ILeasedExecution> Due(IEnumerable<ILeasedExecution> inFlight, IEnumerable<Reservation> held, long nowMs)
+    {
+        var due = new List<ILeasedExecution>(inFlight);
+        due.AddRange(held.Where(reservation => reservation.ScheduledMs <= nowMs));
+        return due;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var leaseMs = options.Value.LeaseSeconds * 1000L;
@@ -22,8 +36,7 @@ public sealed partial class LeaseKeeper(DeliveryPipeline deliveries, Reservation
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var current = new List<ILeasedExecution>(deliveries.Current);
-                current.AddRange(hold.Current);
+                var current = Due(deliveries.Current, hold.Current, clock.NowMs);
                 if (current.Count == 0)
                 {
                     continue;
