@@ -30,22 +30,55 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
         return hash.Exists ? ExecutionHash.ToExecution(executionId, hash) : null;
     }
 
-    /// <summary>Applies a callback whose token has already been verified, in one round trip.</summary>
+    // The owner of an execution never changes while it exists; a 'moved' answer means the hash was
+    // replaced between the read and the script, so reading it again settles it.
+    private const int OwnerReads = 3;
+
+    /// <summary>
+    /// Applies a callback whose token has already been verified: reads the execution's owner, then runs
+    /// apply_callback.lua with that job's keys declared (the script checks the owner is unchanged).
+    /// </summary>
     public async Task<CallbackOutcome> ApplyCallbackAsync(string executionId, CallbackReport report)
     {
         if (!ExecutionId.TryGetShard(executionId, keys.ShardCount, out var shard))
         {
             return new CallbackOutcome.NotFound();
         }
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            LuaScripts.ApplyCallback,
-            [keys.Execution(shard.Value, executionId), keys.Pending(shard.Value), keys.Deadlines(shard.Value)],
-            [
-                report.Status, executionId, RedisKeys.JobKeyPrefix(shard.Value), RetentionMs,
-                report.State is null ? "0" : "1", report.State ?? "",
-                report.Summary is null ? "0" : "1", report.Summary ?? "",
-                report.CorrelationId is null ? "0" : "1", report.CorrelationId ?? "",
-            ]))!;
+        var db = Db;
+        var execution = keys.Execution(shard.Value, executionId);
+        for (var read = 0; read < OwnerReads; read++)
+        {
+            var owner = await db.HashGetAsync(execution, [ExecutionHash.Service, ExecutionHash.Job]);
+            if (owner[0].IsNull || owner[1].IsNull)
+            {
+                return new CallbackOutcome.NotFound();
+            }
+            var job = new JobRef(owner[0]!, owner[1]!);
+            if (keys.ShardOf(job) != shard)
+            {
+                // An execution lives in its job's shard; one that names a job elsewhere is not this deployment's.
+                return new CallbackOutcome.NotFound();
+            }
+            var result = (RedisResult[])(await db.ScriptEvaluateAsync(
+                LuaScripts.ApplyCallback,
+                [execution, keys.Pending(shard.Value), keys.Deadlines(shard.Value), keys.Job(job), keys.ActiveExecutions(job)],
+                [
+                    report.Status, executionId, job.Service, job.Job, RetentionMs,
+                    report.State is null ? "0" : "1", report.State ?? "",
+                    report.Summary is null ? "0" : "1", report.Summary ?? "",
+                    report.CorrelationId is null ? "0" : "1", report.CorrelationId ?? "",
+                ]))!;
+            if ((string)result[0]! != "moved")
+            {
+                return await ToOutcomeAsync(result);
+            }
+        }
+        // An owner that changes under every read is no execution a callback can be applied to.
+        return new CallbackOutcome.NotFound();
+    }
+
+    private async Task<CallbackOutcome> ToOutcomeAsync(RedisResult[] result)
+    {
         switch ((string)result[0]!)
         {
             case "ok":

@@ -27,13 +27,7 @@ public sealed class RedisKeys(int shardCount)
     private static string Prefix(int shard) => $"jm:{{{shard}}}:";
 
     /// <summary>Hash: one job's configuration, its place in the schedule, and its last success.</summary>
-    public RedisKey Job(JobRef job) => $"{JobKeyPrefix(ShardOf(job))}{job.WheelMember}";
-
-    /// <summary>
-    /// What every job key of the shard starts with: <see cref="Job"/> is this plus <c>service/job</c>.
-    /// For scripts that find the job from an execution of the shard (its keys share the shard's slot).
-    /// </summary>
-    public static string JobKeyPrefix(int shard) => $"{Prefix(shard)}job:";
+    public RedisKey Job(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}";
 
     /// <summary>Sorted set (score 0, lexicographic): every job in the shard, member <c>service job</c>.</summary>
     public RedisKey JobIndex(int shard) => $"{Prefix(shard)}jobs";

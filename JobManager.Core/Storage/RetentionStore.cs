@@ -26,26 +26,27 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         var db = redis.GetDatabase();
         var cutoffMs = nowMs - retention.Value.Days * 86_400_000L;
         long removed = 0;
-        var after = "";
+        RedisValue after = default;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // One call per slice picks the jobs with something to trim; only those are read and trimmed.
-            var slice = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.SweepCandidates,
-                [keys.JobIndex(shard)], [RedisKeys.JobKeyPrefix(shard), after, ChunkSize, retention.Value.PerJob, cutoffMs]))!;
-            var read = (int)slice[0];
-            if (read == 0)
+            var members = await db.SortedSetRangeByValueAsync(keys.JobIndex(shard), after, default, Exclude.Start, Order.Ascending, 0, ChunkSize);
+            if (members.Length == 0)
             {
                 break;
             }
-            var jobs = slice[1..^1].Select(member => JobRef.FromIndexMember((string)member!)).ToList();
+            var slice = members.Select(member => JobRef.FromIndexMember((string)member!)).ToList();
+            // One call per slice picks the jobs with something to trim; only those are read and trimmed.
+            var candidates = (int[])(await db.ScriptEvaluateAsync(LuaScripts.SweepCandidates,
+                [.. slice.Select(keys.JobExecutions)], [retention.Value.PerJob, cutoffMs]))!;
+            var jobs = candidates.Select(position => slice[position - 1]).ToList();
             // StackExchange.Redis pipelines the candidates' reads, so a slice costs a few round trips, not
             // two per job one after another.
             removed += (await Task.WhenAll(jobs.Select(job => TrimJobAsync(db, shard, job, cutoffMs)))).Sum();
-            if (read < ChunkSize)
+            if (members.Length < ChunkSize)
             {
                 break;
             }
-            after = (string)slice[^1]!;
+            after = members[^1];
         }
         // Index entries of deleted jobs' executions: their hashes expire on their own. The registry names
         // every service with such an index in the shard, including those with no job left there.

@@ -144,7 +144,7 @@ public class ApplyCallbackTests(RedisServerFixture redis)
     [InlineData(ExecutionStatus.Success)]
     [InlineData(ExecutionStatus.Failure)]
     [InlineData(CallbackReport.Heartbeat)]
-    public async Task Callback_IsOneRoundTrip_AndReportsWhoseExecutionItApplied(string status)
+    public async Task Callback_ReadsTheOwnerThenRunsOneScript_AndReportsWhoseExecutionItApplied(string status)
     {
         await using var log = await CommandLog.ConnectAsync(redis);
         var stores = redis.CreateStores(connection: log.Connection);
@@ -157,9 +157,12 @@ public class ApplyCallbackTests(RedisServerFixture redis)
 
         var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(status, null, null, null));
 
-        // A heartbeat's wake-up PUBLISH is fire-and-forget: sent, never waited for.
-        var command = Assert.Single(log.Take(), c => c != "PUBLISH");
-        Assert.StartsWith("EVAL", command, StringComparison.Ordinal);
+        // The owner's read names the job keys the script declares. A heartbeat's wake-up PUBLISH is
+        // fire-and-forget: sent, never waited for.
+        var commands = log.Take().Where(c => c != "PUBLISH").ToList();
+        Assert.Equal(2, commands.Count);
+        Assert.Equal("HMGET", commands[0]);
+        Assert.StartsWith("EVAL", commands[1], StringComparison.Ordinal);
         Assert.IsType<CallbackOutcome.Applied>(outcome);
         Assert.Equal(new CallbackSubject(job, 1, delivery.ClaimedAtMs + 7, traceParent), outcome.Subject);
     }

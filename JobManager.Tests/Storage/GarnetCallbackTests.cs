@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace JobManager.Tests.Storage;
 
 /// <summary>
-/// apply_callback on Garnet, the embedded development store: the script finds the job's hash and active
-/// set from the execution (they are not in its KEYS), and Garnet must let it reach them.
+/// apply_callback on Garnet, the embedded development store: the job's hash and active set, named from the
+/// execution's owner and declared in KEYS, are written by the script as on Redis.
 /// </summary>
 [Collection(GarnetCollection.Name)]
 public sealed class GarnetCallbackTests(GarnetServerFixture garnet)

@@ -1,0 +1,123 @@
+using JobManager.Core.Configuration;
+using JobManager.Core.Dispatch;
+using JobManager.Core.Executions;
+using JobManager.Core.Jobs;
+using JobManager.Core.Storage;
+using JobManager.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace JobManager.Tests.Storage;
+
+/// <summary>
+/// A callback racing a claim of the same exclusive job on Garnet, the embedded store, whose transaction
+/// mode locks only the keys a script declares: apply_callback.lua declares the job's hash and active set,
+/// so its writes there are isolated from claim_due's check and add of the job's active executions.
+/// </summary>
+[Collection(GarnetCollection.Name)]
+public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
+{
+    private const int Jobs = 30;
+
+    [Fact]
+    public async Task RacingCallbacksAndClaims_EndWithOneFinalStatus_AndAnActiveSetThatMatchesTheExecutions()
+    {
+        var keys = new RedisKeys(2);
+        var (jobs, dispatch) = GarnetServerFixture.CreateStores(garnet.Redis, keys);
+        var db = garnet.Redis.GetDatabase();
+        var service = TestJobs.Service("garnet-race");
+        var names = Enumerable.Range(0, Jobs).Select(i => new JobRef(service, $"job-{i:00}")).ToList();
+        var nowMs = await dispatch.ServerNowMsAsync();
+        foreach (var job in names)
+        {
+            await jobs.UpsertAsync(job, TestJobs.Definition(exclusive: true));
+            await SetDueAsync(db, keys, job, nowMs - 2_000);
+        }
+        var running = new Dictionary<JobRef, Delivery>();
+        foreach (var shard in keys.Shards)
+        {
+            foreach (var delivery in (await dispatch.ClaimDueAsync(shard, nowMs, 100, 45_000, 10_000)).Deliveries.Where(d => d.Job.Service == service))
+            {
+                Assert.Equal(ExecutionStatus.Running, (await dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200)).Status);
+                running[delivery.Job] = delivery;
+            }
+        }
+        Assert.Equal(Jobs, running.Count);
+        // The next instant is due at once: the claims below race the callbacks that end the running ones.
+        foreach (var job in names)
+        {
+            await SetDueAsync(db, keys, job, nowMs - 1_000);
+        }
+
+        // Every caller is a process of its own: its own connection, so Garnet runs their scripts side by side.
+        var connections = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => garnet.ConnectAsync()));
+        try
+        {
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var callbacks = names.SelectMany(job => new[] { ExecutionStatus.Success, ExecutionStatus.Failure }.Select((status, i) =>
+                Task.Run(async () =>
+                {
+                    await start.Task;
+                    var executions = new ExecutionStore(connections[i], keys, Options.Create(new RetentionOptions()));
+                    return (Job: job, Outcome: await executions.ApplyCallbackAsync(running[job].ExecutionId, new CallbackReport(status, null, null, null)));
+                }))).ToList();
+            var claims = connections[2..].Select(connection => Task.Run(async () =>
+            {
+                await start.Task;
+                var (_, claimer) = GarnetServerFixture.CreateStores(connection, keys);
+                var results = new List<ClaimResult>();
+                foreach (var shard in keys.Shards)
+                {
+                    results.Add(await claimer.ClaimDueAsync(shard, await claimer.ServerNowMsAsync(), 100, 45_000, 10_000));
+                }
+                return results;
+            })).ToList();
+            start.SetResult();
+            var outcomes = await Task.WhenAll(callbacks);
+            var claimed = (await Task.WhenAll(claims)).SelectMany(r => r).ToList();
+
+            foreach (var job in names)
+            {
+                var first = running[job];
+                var final = (await db.HashGetAsync(keys.Execution(first.Shard, first.ExecutionId), ExecutionHash.Status)).ToString();
+                Assert.Contains(final, new[] { ExecutionStatus.Success, ExecutionStatus.Failure });
+                var mine = outcomes.Where(o => o.Job == job).Select(o => o.Outcome).ToList();
+                Assert.Equal(final, Assert.IsType<CallbackOutcome.Applied>(Assert.Single(mine, o => o is CallbackOutcome.Applied)).Status);
+                Assert.Equal(final, Assert.IsType<CallbackOutcome.AlreadyFinished>(Assert.Single(mine, o => o is CallbackOutcome.AlreadyFinished)).Status);
+
+                // The second instant was claimed once: fired, or failed as an exclusive conflict.
+                var fired = claimed.SelectMany(r => r.Deliveries).Where(d => d.Job == job).ToList();
+                Assert.Equal(1, fired.Count + claimed.SelectMany(r => r.ConflictedJobs).Count(j => j == job));
+                // The active set names exactly the job's executions that are pending or running.
+                var active = (await db.SetMembersAsync(keys.ActiveExecutions(job))).Select(v => v.ToString()).Order().ToList();
+                var unfinished = new List<string>();
+                foreach (var id in (await db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(m => RedisKeys.ExecutionIdOf(first.Shard, m!)))
+                {
+                    var status = (string?)await db.HashGetAsync(keys.Execution(first.Shard, id), ExecutionHash.Status);
+                    if (status is ExecutionStatus.Pending or ExecutionStatus.Running)
+                    {
+                        unfinished.Add(id);
+                    }
+                }
+                Assert.Equal(unfinished.Order(), active);
+                Assert.Equal(fired.Select(d => d.ExecutionId), active);
+                var lastOk = (string?)await db.HashGetAsync(keys.Job(job), "last_ok_id");
+                Assert.Equal(final == ExecutionStatus.Success ? first.ExecutionId : null, lastOk);
+            }
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    // Due at instantMs, in the job's hash and on the wheel, as a claim would have left it.
+    private static async Task SetDueAsync(IDatabase db, RedisKeys keys, JobRef job, long instantMs)
+    {
+        await db.HashSetAsync(keys.Job(job), "next_ms", instantMs);
+        await db.SortedSetAddAsync(keys.Due(keys.ShardOf(job)), job.WheelMember, instantMs);
+    }
+}
