@@ -36,7 +36,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<JobManagerOptions>>().Value.Shards));
         services.AddSingleton<JobStore>();
         services.AddSingleton<ExecutionStore>();
-        services.AddSingleton<DispatchStore>();
+        services.AddSingleton<ClaimStore>();
+        services.AddSingleton<DeliveryAnswerStore>();
+        services.AddSingleton<LeaseStore>();
+        services.AddSingleton<RefillStore>();
+        services.AddSingleton<WheelStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<CallbackToken>();
         services.AddSingleton<SigningSecretStore>();

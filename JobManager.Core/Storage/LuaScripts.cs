@@ -10,10 +10,10 @@ internal static class LuaScripts
 {
     public static readonly string UpsertJob = Load("upsert_job");
     public static readonly string DeleteJob = Load("delete_job");
-    public static readonly string ClaimDue = Load("claim_due");
+    public static readonly string ClaimDue = WithFireEntry("claim_due");
     public static readonly string RefillQueue = Load("refill_queue");
-    public static readonly string ReclaimPending = Load("reclaim_pending");
-    public static readonly string ArmReserved = Load("arm_reserved");
+    public static readonly string ReclaimPending = WithFireEntry("reclaim_pending");
+    public static readonly string ArmReserved = WithFireEntry("arm_reserved");
     public static readonly string MarkStarted = Batched("mark_started");
     public static readonly string MarkFailed = Batched("mark_failed");
     public static readonly string ApplyCallback = Load("apply_callback");
@@ -42,6 +42,26 @@ internal static class LuaScripts
             throw new InvalidOperationException($"batched.lua has lost its marker line '{Marker}'.");
         }
         return WithoutCommentLines(batched.Replace(Marker, Read(name), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A script that hands out deliveries, with fire_entry.lua's code (comment lines dropped, joined into
+    /// one line) on its first line, a header comment line: every such script builds the entry
+    /// <c>FireEntry</c> parses with the same code, and the script's own line numbers stay its file's.
+    /// </summary>
+    private static string WithFireEntry(string name)
+    {
+        var code = WithoutCommentLines(Read("fire_entry")).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        if (code.Any(line => line.Contains("--", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException("fire_entry.lua has a trailing comment, which would end its joined line.");
+        }
+        var script = Load(name);
+        if (!script.StartsWith('\n'))
+        {
+            throw new InvalidOperationException($"{name}.lua must start with a header comment line, where fire_entry.lua goes.");
+        }
+        return string.Join(' ', code) + script;
     }
 
     private static string Load(string name) => WithoutCommentLines(Read(name));

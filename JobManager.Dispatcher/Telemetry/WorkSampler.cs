@@ -9,7 +9,7 @@ namespace JobManager.Dispatcher.Telemetry;
 /// gauges, so that exporting metrics never waits on Redis. Every dispatcher samples the same deployment-wide
 /// numbers: read one dispatcher's gauges, do not add them up.
 /// </summary>
-public sealed class WorkSampler(DispatchStore store, RedisClock clock, DispatcherMetrics metrics, TimeProvider time) : BackgroundService
+public sealed class WorkSampler(WheelStore wheel, RedisClock clock, DispatcherMetrics metrics, TimeProvider time) : BackgroundService
 {
     /// <summary>How often the store is counted: sixteen shards cost 64 O(log n) reads in one round trip.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -34,7 +34,7 @@ public sealed class WorkSampler(DispatchStore store, RedisClock clock, Dispatche
     {
         try
         {
-            metrics.WorkSampled(await store.CountWorkAsync(clock.NowMs));
+            metrics.WorkSampled(await wheel.CountWorkAsync(clock.NowMs));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -1,5 +1,6 @@
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
+using JobManager.Core.Storage;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.Webhooks;
@@ -14,7 +15,10 @@ namespace JobManager.Dispatcher.TimeWheel;
 /// jobs in batches as delivery slots allow, and takes over executions whose lease expired.
 /// </summary>
 public sealed class DispatchLoop(
-    DispatchStore store,
+    RedisKeys keys,
+    WheelStore wheel,
+    ClaimStore claims,
+    LeaseStore leases,
     RedisClock clock,
     WakeSignal wake,
     DeliveryPipeline deliveries,
@@ -30,7 +34,7 @@ public sealed class DispatchLoop(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        Log.Started(logger, store.Keys.ShardCount, settings.LeaseSeconds, settings.MaxConcurrentDeliveries);
+        Log.Started(logger, keys.ShardCount, settings.LeaseSeconds, settings.MaxConcurrentDeliveries);
         var backoff = new Backoff();
         var subscribed = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -43,12 +47,12 @@ public sealed class DispatchLoop(
                     subscribed = true;
                 }
                 await clock.SyncAsync();
-                var earliest = await store.PeekEarliestAsync(settings.ClaimAheadMilliseconds);
+                var earliest = await wheel.PeekEarliestAsync(settings.ClaimAheadMilliseconds);
                 health.ReportReachable();
                 backoff.Reset();
 
                 var nowMs = clock.NowMs;
-                var due = store.Keys.Shards.Where(shard => earliest[shard] <= nowMs).ToList();
+                var due = keys.Shards.Where(shard => earliest[shard] <= nowMs).ToList();
                 if (due.Count == 0)
                 {
                     var idleUntil = nowMs + settings.MaxIdleSeconds * 1000L;
@@ -95,7 +99,7 @@ public sealed class DispatchLoop(
             try
             {
                 // A zero lease hands them to the next dispatcher that looks, instead of after the lease.
-                await store.RenewLeasesAsync(unfinished, leaseMs: 0);
+                await leases.RenewLeasesAsync(unfinished, leaseMs: 0);
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
@@ -110,15 +114,15 @@ public sealed class DispatchLoop(
         var batch = settings.ClaimBatchSize;
         var leaseMs = settings.LeaseSeconds * 1000L;
 
-        while (await store.ExpireDeadlinesAsync(shard, clock.NowMs, batch, job => metrics.Failed(job, FailureReason.Timeout)) == batch)
+        while (await leases.ExpireDeadlinesAsync(shard, clock.NowMs, batch, job => metrics.Failed(job, FailureReason.Timeout)) == batch)
         {
         }
         await ClaimWhileDueAsync(
-            reserved => store.ClaimDueAsync(shard, clock.NowMs, reserved, leaseMs, settings.MissedRunGraceSeconds * 1000L,
+            reserved => claims.ClaimDueAsync(shard, clock.NowMs, reserved, leaseMs, settings.MissedRunGraceSeconds * 1000L,
                 // Claim ahead only while the hold has room; what is due now is claimed regardless.
                 hold.Count < settings.MaxReservations ? settings.ClaimAheadMilliseconds : 0),
             stoppingToken);
-        await ClaimWhileDueAsync(reserved => store.ReclaimAsync(shard, clock.NowMs, reserved, leaseMs), stoppingToken);
+        await ClaimWhileDueAsync(reserved => claims.ReclaimAsync(shard, clock.NowMs, reserved, leaseMs), stoppingToken);
     }
 
     private async Task ClaimWhileDueAsync(Func<int, Task<ClaimResult>> claim, CancellationToken stoppingToken)

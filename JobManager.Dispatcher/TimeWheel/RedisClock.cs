@@ -7,7 +7,7 @@ namespace JobManager.Dispatcher.TimeWheel;
 /// Redis time (the scripts read TIME themselves); this estimate only decides how long to sleep and
 /// what latency a webhook reports, so a dispatcher whose own clock is off by minutes still fires on time.
 /// </summary>
-public sealed class RedisClock(DispatchStore store, TimeProvider time)
+public sealed class RedisClock(WheelStore wheel, TimeProvider time)
 {
     private static readonly TimeSpan SyncInterval = TimeSpan.FromSeconds(5);
     private long _offsetMs;
@@ -23,7 +23,7 @@ public sealed class RedisClock(DispatchStore store, TimeProvider time)
         {
             return;
         }
-        var serverMs = await store.ServerNowMsAsync();
+        var serverMs = await wheel.ServerNowMsAsync();
         var after = time.GetUtcNow();
         // Assume the server read its clock halfway through the round trip.
         var localMidMs = (before.ToUnixTimeMilliseconds() + after.ToUnixTimeMilliseconds()) / 2;

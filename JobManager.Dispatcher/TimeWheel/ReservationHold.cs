@@ -15,7 +15,7 @@ namespace JobManager.Dispatcher.TimeWheel;
 /// whatever is still held is released to the other dispatchers.
 /// </summary>
 public sealed class ReservationHold(
-    DispatchStore store,
+    ClaimStore claims,
     RedisClock clock,
     DeliveryPipeline deliveries,
     DispatcherMetrics metrics,
@@ -130,7 +130,7 @@ public sealed class ReservationHold(
             for (; next < batches.Count; next++)
             {
                 var batch = batches[next];
-                var result = await store.ArmAsync(batch[0].Shard, batch);
+                var result = await claims.ArmAsync(batch[0].Shard, batch);
                 foreach (var reservation in batch)
                 {
                     _held.TryRemove(reservation.ExecutionId, out _);

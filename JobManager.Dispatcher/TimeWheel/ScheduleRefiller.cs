@@ -12,7 +12,7 @@ namespace JobManager.Dispatcher.TimeWheel;
 /// lands them with a script that refuses them if the job changed or another dispatcher refilled first.
 /// </summary>
 public sealed class ScheduleRefiller(
-    DispatchStore store, RedisClock clock, WakeSignal wake, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
+    RefillStore store, RedisClock clock, WakeSignal wake, DispatcherMetrics metrics, IOptions<DispatcherOptions> options,
     ILogger<ScheduleRefiller> logger)
 {
     public async Task RefillAsync(RefillRequest request)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JobManager.Core.Dispatch;
+using JobManager.Core.Storage;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Telemetry;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace JobManager.Dispatcher.Webhooks;
 
 /// <summary>
 /// Records webhook answers in batches, one script call per shard for many deliveries
-/// (<see cref="DispatchStore.RecordAsync"/>): with a call per answer, a burst of 10,000 webhooks cost 10,000
+/// (<see cref="DeliveryAnswerStore.RecordAsync"/>): with a call per answer, a burst of 10,000 webhooks cost 10,000
 /// script calls, each with its client and tracing overhead, on the machine that also runs Redis. Answers
 /// queue per shard; a shard's queue is sent once it holds <see cref="RecordingOptions.BatchSize"/> answers
 /// or its oldest has waited <see cref="RecordingOptions.MaxDelayMilliseconds"/>, and only one call per
@@ -21,14 +22,14 @@ namespace JobManager.Dispatcher.Webhooks;
 /// </summary>
 public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
 {
-    private readonly DispatchStore _store;
+    private readonly DeliveryAnswerStore _store;
     private readonly TimeProvider _time;
     private readonly int _batchSize;
     private readonly TimeSpan _maxDelay;
     private readonly ShardQueue[] _queues;
     private volatile bool _stopping;
 
-    public DeliveryRecorder(DispatchStore store, IOptions<RecordingOptions> options, TimeProvider time)
+    public DeliveryRecorder(DeliveryAnswerStore store, RedisKeys keys, IOptions<RecordingOptions> options, TimeProvider time)
     {
         _store = store;
         _time = time;
@@ -37,7 +38,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
         // The timers must not carry whichever caller's context (its dispatch span, its log scope) made them.
         using (ExecutionContext.SuppressFlow())
         {
-            _queues = [.. store.Keys.Shards.Select(shard => new ShardQueue(shard, this))];
+            _queues = [.. keys.Shards.Select(shard => new ShardQueue(shard, this))];
         }
     }
 

@@ -12,7 +12,7 @@ namespace JobManager.Dispatcher.Webhooks;
 /// another dispatcher already took over is refused by the script (fencing).
 /// </summary>
 public sealed partial class LeaseKeeper(
-    DeliveryPipeline deliveries, ReservationHold hold, DispatchStore store, RedisClock clock, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
+    DeliveryPipeline deliveries, ReservationHold hold, LeaseStore leases, RedisClock clock, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
     : BackgroundService
 {
     /// <summary>
@@ -43,7 +43,7 @@ public sealed partial class LeaseKeeper(
                 }
                 try
                 {
-                    await store.RenewLeasesAsync(current, leaseMs);
+                    await leases.RenewLeasesAsync(current, leaseMs);
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {

@@ -4,10 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using JobManager.AppHost.Redis;
-using JobManager.Core.Configuration;
-using JobManager.Core.Dispatch;
 using JobManager.Core.Storage;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace JobManager.Tests.Infrastructure;
@@ -45,8 +42,7 @@ public sealed class GarnetServerFixture : IAsyncLifetime
         await ConnectionMultiplexer.ConnectAsync(_options ?? throw new InvalidOperationException("Garnet has not started."));
 
     /// <summary>The stores over a connection as the services build them, with their own key schema.</summary>
-    public static (JobStore Jobs, DispatchStore Dispatch) CreateStores(IConnectionMultiplexer redis, RedisKeys keys) =>
-        (new JobStore(redis, keys, TimeProvider.System), new DispatchStore(redis, keys, Options.Create(new RetentionOptions())));
+    public static StoreSet CreateStores(IConnectionMultiplexer redis, RedisKeys keys) => new(redis, keys);
 
     public async Task InitializeAsync()
     {

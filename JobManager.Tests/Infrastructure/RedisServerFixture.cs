@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using JobManager.Core.Configuration;
-using JobManager.Core.Dispatch;
 using JobManager.Core.Storage;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace JobManager.Tests.Infrastructure;
@@ -47,15 +44,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// </summary>
     public StoreSet CreateStores(int shards = 4, TimeProvider? clock = null, IConnectionMultiplexer? connection = null)
     {
-        var redis = connection ?? Redis;
-        var keys = new RedisKeys(shards);
-        var retention = Options.Create(new RetentionOptions());
-        return new StoreSet(
-            redis,
-            keys,
-            new JobStore(redis, keys, clock ?? TimeProvider.System),
-            new ExecutionStore(redis, keys, retention),
-            new DispatchStore(redis, keys, retention));
+        return new StoreSet(connection ?? Redis, new RedisKeys(shards), clock);
     }
 
     public async Task InitializeAsync()

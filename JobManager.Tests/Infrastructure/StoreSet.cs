@@ -1,32 +1,40 @@
+using JobManager.Core.Configuration;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Jobs;
 using JobManager.Core.Storage;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace JobManager.Tests.Infrastructure;
 
 /// <summary>
-/// The three stores over one key schema, and the moves tests make on the raw keys to put a job where
-/// the time wheel or a lease would only take it after minutes: its instant already due, a lease or a
-/// deadline already passed. Everything else goes through the stores.
+/// The stores over one key schema, as the services build them, and the moves tests make on the raw keys
+/// to put a job where the time wheel or a lease would only take it after minutes: its instant already
+/// due, a lease or a deadline already passed. Everything else goes through the stores.
 /// </summary>
-public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobStore jobs, ExecutionStore executions, DispatchStore dispatch)
+public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, TimeProvider? clock = null)
 {
+    private static readonly IOptions<RetentionOptions> Retention = Options.Create(new RetentionOptions());
+
     /// <summary>The dispatcher's defaults (JobManager:Dispatcher): 45 s leases, 10 s grace.</summary>
     public const long LeaseMs = 45_000;
     public const long GraceMs = 10_000;
     public const int Batch = 1_000;
 
     public RedisKeys Keys => keys;
-    public JobStore Jobs => jobs;
-    public ExecutionStore Executions => executions;
-    public DispatchStore Dispatch => dispatch;
+    public JobStore Jobs { get; } = new(redis, keys, clock ?? TimeProvider.System);
+    public ExecutionStore Executions { get; } = new(redis, keys, Retention);
+    public ClaimStore Claims { get; } = new(redis, keys, Retention);
+    public DeliveryAnswerStore Answers { get; } = new(redis, keys, Retention);
+    public LeaseStore Leases { get; } = new(redis, keys, Retention);
+    public RefillStore Refills { get; } = new(redis, keys);
+    public WheelStore Wheel { get; } = new(redis, keys);
     public IDatabase Db => redis.GetDatabase();
 
-    public Task<long> NowMsAsync() => dispatch.ServerNowMsAsync();
+    public Task<long> NowMsAsync() => Wheel.ServerNowMsAsync();
 
-    public async Task<Job> UpsertAsync(JobRef job, JobDefinition definition) => (await jobs.UpsertAsync(job, definition)).Job;
+    public async Task<Job> UpsertAsync(JobRef job, JobDefinition definition) => (await Jobs.UpsertAsync(job, definition)).Job;
 
     /// <summary>Puts the job's next instant at <paramref name="instantMs"/>, in its hash and on the wheel, as if it were due then.</summary>
     public async Task SetNextInstantAsync(JobRef job, long instantMs)
@@ -37,7 +45,7 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
 
     /// <summary>Claims the job's shard now; other tests' due jobs in the shard are claimed too and ignored.</summary>
     public async Task<ClaimResult> ClaimShardAsync(int shard, long graceMs = GraceMs) =>
-        await dispatch.ClaimDueAsync(shard, await NowMsAsync(), Batch, LeaseMs, graceMs);
+        await Claims.ClaimDueAsync(shard, await NowMsAsync(), Batch, LeaseMs, graceMs);
 
     /// <summary>Makes the job due at <paramref name="instantMs"/> and claims it; the delivery it produced, if any.</summary>
     public async Task<(Delivery? Delivery, ClaimResult Result)> ClaimAtAsync(JobRef job, long instantMs, long graceMs = GraceMs)
@@ -78,7 +86,7 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
     }
 
     public async Task<ClaimResult> ReclaimShardAsync(int shard) =>
-        await dispatch.ReclaimAsync(shard, await NowMsAsync(), Batch, LeaseMs);
+        await Claims.ReclaimAsync(shard, await NowMsAsync(), Batch, LeaseMs);
 
     /// <summary>Ends the delivery's lease a second ago, as if its dispatcher had died.</summary>
     public async Task ExpireLeaseAsync(int shard, string executionId, JobRef job) =>
@@ -94,7 +102,7 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, JobSt
     }
 
     public async Task<Execution> ExecutionAsync(JobRef job, string executionId) =>
-        await executions.GetAsync(job, executionId)
+        await Executions.GetAsync(job, executionId)
         ?? throw new Xunit.Sdk.XunitException($"Execution {executionId} of {job} is not stored.");
 
     public async Task<string?> JobFieldAsync(JobRef job, string field) => await Db.HashGetAsync(keys.Job(job), field);

@@ -16,7 +16,7 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         var job = TestJobs.Job("heartbeat");
         await stores.UpsertAsync(job, TestJobs.Definition(ttlSeconds: 600));
         var delivery = await stores.ClaimNowAsync(job);
-        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
         // Half the ttl has gone by.
         var now = await stores.NowMsAsync();
         await stores.SetDeadlineAsync(delivery.Shard, delivery.ExecutionId, job, now + 300_000);
@@ -40,7 +40,7 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         var job = TestJobs.Job("success");
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
-        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
 
         var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId,
             new CallbackReport(ExecutionStatus.Success, "{\"duration\":1234}", "Processed 666 rows", "foobar"));
@@ -66,7 +66,7 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition());
         var now = await stores.NowMsAsync();
         var first = await stores.DeliveryAtAsync(job, now - 5_000);
-        await stores.Dispatch.MarkStartedAsync(first, first.ClaimedAtMs + 7, 200);
+        await stores.Answers.MarkStartedAsync(first, first.ClaimedAtMs + 7, 200);
         await stores.Executions.ApplyCallbackAsync(first.ExecutionId,
             new CallbackReport(ExecutionStatus.Success, "{\"cursor\":42}", "ok", null));
 
@@ -152,7 +152,7 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
         const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 7, 200, traceParent: traceParent);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 7, 200, traceParent: traceParent);
         log.Take();
 
         var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(status, null, null, null));
@@ -174,7 +174,7 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         var job = TestJobs.Job("subject");
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
-        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 3, 200);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 3, 200);
         await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Failure, null, null, null));
 
         var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));

@@ -22,7 +22,7 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
             new CallbackReport(ExecutionStatus.Success, "{\"n\":1}", "done", "corr-1"));
         Assert.IsType<CallbackOutcome.Applied>(callback);
 
-        var outcome = await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 5, 200);
+        var outcome = await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 5, 200);
 
         Assert.Equal(DeliveryOutcomeKind.CallbackFirst, outcome.Kind);
         Assert.Equal(ExecutionStatus.Success, outcome.Status);
@@ -50,7 +50,7 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
         var heartbeat = Assert.IsType<CallbackOutcome.Applied>(await stores.Executions.ApplyCallbackAsync(
             delivery.ExecutionId, new CallbackReport(CallbackReport.Heartbeat, null, null, null)));
 
-        var outcome = await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 5, 200);
+        var outcome = await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 5, 200);
 
         Assert.Equal(DeliveryOutcomeKind.CallbackFirst, outcome.Kind);
         Assert.Equal(ExecutionStatus.Running, outcome.Status);
@@ -71,7 +71,7 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
         await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(CallbackReport.Heartbeat, null, null, null));
 
         // The service had the webhook (it sent a heartbeat) even though its answer timed out.
-        var outcome = await stores.Dispatch.MarkFailedAsync(delivery, null, "timed out waiting for the service to answer", null);
+        var outcome = await stores.Answers.MarkFailedAsync(delivery, null, "timed out waiting for the service to answer", null);
 
         Assert.Equal(DeliveryOutcomeKind.CallbackFirst, outcome.Kind);
         Assert.Equal(ExecutionStatus.Running, outcome.Status);
@@ -90,7 +90,7 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
         var delivery = await stores.ClaimNowAsync(job);
         await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Failure, null, "bad input", null));
 
-        var outcome = await stores.Dispatch.MarkFailedAsync(delivery, delivery.ClaimedAtMs, "HTTP 500 Internal Server Error", 500);
+        var outcome = await stores.Answers.MarkFailedAsync(delivery, delivery.ClaimedAtMs, "HTTP 500 Internal Server Error", 500);
 
         Assert.Equal(DeliveryOutcomeKind.CallbackFirst, outcome.Kind);
         Assert.Equal(ExecutionStatus.Failure, outcome.Status);

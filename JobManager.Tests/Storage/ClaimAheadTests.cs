@@ -63,11 +63,11 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var previous = await stores.DeliveryAtAsync(job, now - 5_000);
         var reservation = await ReserveAsync(stores, job, now + 2_000);
         // Meanwhile: the previous run succeeds and the payload changes (same schedule: same plan).
-        await stores.Dispatch.MarkStartedAsync(previous, previous.ClaimedAtMs, 200);
+        await stores.Answers.MarkStartedAsync(previous, previous.ClaimedAtMs, 200);
         await stores.Executions.ApplyCallbackAsync(previous.ExecutionId, new CallbackReport(ExecutionStatus.Success, "{\"s\":2}", "done", null));
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", payload: "{\"v\":2}"));
 
-        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+        var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
 
         var delivery = Assert.Single(result.Deliveries);
         Assert.Equal(reservation.ExecutionId, delivery.ExecutionId);
@@ -89,7 +89,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var reservation = await ReserveAsync(stores, job, await stores.NowMsAsync() + 2_000);
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", enabled: false));
 
-        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+        var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
 
         Assert.Empty(result.Deliveries);
         Assert.Equal(1, result.Cancelled);
@@ -108,7 +108,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
         await Task.Delay(600);
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", enabled: false));
 
-        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+        var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
 
         Assert.Equal(reservation.ExecutionId, Assert.Single(result.Deliveries).ExecutionId);
         Assert.Contains(reservation.ExecutionId, await stores.JobExecutionIdsAsync(job));
@@ -123,7 +123,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var reservation = await ReserveAsync(stores, job, await stores.NowMsAsync() + 2_000);
         await stores.UpsertAsync(job, TestJobs.Definition("rate(2 hours)"));
 
-        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+        var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
 
         Assert.Equal(1, result.Cancelled);
         await AssertRecordsNothingAsync(stores, job, reservation);
@@ -140,7 +140,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", enabled: false));
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)"));
 
-        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+        var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
 
         Assert.Equal(1, result.Cancelled);
     }
@@ -154,7 +154,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var reservation = await ReserveAsync(stores, job, await stores.NowMsAsync() + 2_000);
         await stores.Jobs.DeleteAsync(job);
 
-        var result = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
+        var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
 
         Assert.Equal(1, result.Cancelled);
         Assert.Null(await stores.Executions.GetAsync(job, reservation.ExecutionId));
@@ -176,12 +176,12 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var busyNext = await ReserveAsync(stores, busy, now + 2_000);
         var doneNext = await ReserveAsync(stores, done, now + 2_000);
         // One predecessor finishes between the claim and the instant; the other is still running.
-        await stores.Dispatch.MarkStartedAsync(busyPredecessor, busyPredecessor.ClaimedAtMs, 200);
-        await stores.Dispatch.MarkStartedAsync(donePredecessor, donePredecessor.ClaimedAtMs, 200);
+        await stores.Answers.MarkStartedAsync(busyPredecessor, busyPredecessor.ClaimedAtMs, 200);
+        await stores.Answers.MarkStartedAsync(donePredecessor, donePredecessor.ClaimedAtMs, 200);
         await stores.Executions.ApplyCallbackAsync(donePredecessor.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
 
-        var busyResult = await stores.Dispatch.ArmAsync(busyNext.Shard, [busyNext]);
-        var doneResult = await stores.Dispatch.ArmAsync(doneNext.Shard, [doneNext]);
+        var busyResult = await stores.Claims.ArmAsync(busyNext.Shard, [busyNext]);
+        var doneResult = await stores.Claims.ArmAsync(doneNext.Shard, [doneNext]);
 
         Assert.Equal([busy], busyResult.ConflictedJobs);
         var conflicted = await stores.ExecutionAsync(busy, busyNext.ExecutionId);
@@ -201,8 +201,8 @@ public class ClaimAheadTests(RedisServerFixture redis)
 
         var takeover = await stores.ReclaimShardAsync(reservation.Shard);
         var taken = Assert.Single(takeover.Reservations, r => r.ExecutionId == reservation.ExecutionId);
-        var stale = await stores.Dispatch.ArmAsync(reservation.Shard, [reservation]);
-        var armed = await stores.Dispatch.ArmAsync(taken.Shard, [taken]);
+        var stale = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
+        var armed = await stores.Claims.ArmAsync(taken.Shard, [taken]);
 
         Assert.DoesNotContain(takeover.Deliveries, d => d.ExecutionId == reservation.ExecutionId);
         Assert.Equal(2, taken.Attempt);
@@ -217,7 +217,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var job = TestJobs.Job("armredo");
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)"));
         var reservation = await ReserveAsync(stores, job, await stores.NowMsAsync() + 1_000);
-        var first = Assert.Single((await stores.Dispatch.ArmAsync(reservation.Shard, [reservation])).Deliveries);
+        var first = Assert.Single((await stores.Claims.ArmAsync(reservation.Shard, [reservation])).Deliveries);
         await stores.ExpireLeaseAsync(first.Shard, first.ExecutionId, job);
 
         var again = Assert.Single((await stores.ReclaimShardAsync(first.Shard)).Deliveries, d => d.ExecutionId == first.ExecutionId);
@@ -226,7 +226,7 @@ public class ClaimAheadTests(RedisServerFixture redis)
     }
 
     private static async Task<ClaimResult> ClaimAsync(StoreSet stores, JobRef job) =>
-        await stores.Dispatch.ClaimDueAsync(stores.Keys.ShardOf(job), await stores.NowMsAsync(), StoreSet.Batch, StoreSet.LeaseMs, StoreSet.GraceMs, AheadMs);
+        await stores.Claims.ClaimDueAsync(stores.Keys.ShardOf(job), await stores.NowMsAsync(), StoreSet.Batch, StoreSet.LeaseMs, StoreSet.GraceMs, AheadMs);
 
     private static async Task<Reservation> ReserveAsync(StoreSet stores, JobRef job, long instantMs)
     {

@@ -6,7 +6,7 @@ using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.Storage;
 
-/// <summary>claim_due.lua through <see cref="DispatchStore.ClaimDueAsync"/>: one execution per due instant, whatever races.</summary>
+/// <summary>claim_due.lua through <see cref="ClaimStore.ClaimDueAsync"/>: one execution per due instant, whatever races.</summary>
 [Collection(RedisCollection.Name)]
 public class ClaimDueTests(RedisServerFixture redis)
 {
@@ -54,7 +54,7 @@ public class ClaimDueTests(RedisServerFixture redis)
         await stores.SetNextInstantAsync(job, inAMinute);
 
         // The caller's clock runs a minute fast; the script checks Redis time again.
-        var result = await stores.Dispatch.ClaimDueAsync(stores.Keys.ShardOf(job), inAMinute, StoreSet.Batch, StoreSet.LeaseMs, StoreSet.GraceMs);
+        var result = await stores.Claims.ClaimDueAsync(stores.Keys.ShardOf(job), inAMinute, StoreSet.Batch, StoreSet.LeaseMs, StoreSet.GraceMs);
 
         Assert.DoesNotContain(result.Deliveries, d => d.Job == job);
         Assert.Empty(await stores.JobExecutionIdsAsync(job));
@@ -85,7 +85,7 @@ public class ClaimDueTests(RedisServerFixture redis)
             // Small batches, so claimers read candidates another has just taken.
             for (var round = 0; round < 1_000; round++)
             {
-                var result = await stores.Dispatch.ClaimDueAsync(shard, await stores.NowMsAsync(), 7, StoreSet.LeaseMs, StoreSet.GraceMs);
+                var result = await stores.Claims.ClaimDueAsync(shard, await stores.NowMsAsync(), 7, StoreSet.LeaseMs, StoreSet.GraceMs);
                 claimed.AddRange(result.Deliveries);
                 if (result.Candidates == 0)
                 {

@@ -65,8 +65,8 @@ public class CronQueueTests(RedisServerFixture redis)
             await stores.NowMsAsync() - 70_000, JobDefaults.QueuedOccurrences);
 
         var applied = await Task.WhenAll(
-            Task.Run(() => stores.Dispatch.RefillAsync(request, instants)),
-            Task.Run(() => stores.Dispatch.RefillAsync(request, instants)));
+            Task.Run(() => stores.Refills.RefillAsync(request, instants)),
+            Task.Run(() => stores.Refills.RefillAsync(request, instants)));
 
         Assert.Single(applied, a => a);
         var after = await QueueAsync(stores, job);
@@ -103,7 +103,7 @@ public class CronQueueTests(RedisServerFixture redis)
             {
                 var instants = ScheduleQueue.Refill(schedule, job, request.TailMs!.Value, await stores.NowMsAsync() - 70_000,
                     JobDefaults.QueuedOccurrences);
-                Assert.True(await stores.Dispatch.RefillAsync(request, instants));
+                Assert.True(await stores.Refills.RefillAsync(request, instants));
                 refills++;
             }
         }
@@ -128,7 +128,7 @@ public class CronQueueTests(RedisServerFixture redis)
         var request = await ClaimUntilRefillAsync(stores, job);
         var instants = ScheduleQueue.Refill(TestJobs.Schedule(cron), job, request.TailMs!.Value,
             await stores.NowMsAsync() - 70_000, JobDefaults.QueuedOccurrences);
-        Assert.True(await stores.Dispatch.RefillAsync(request, instants));
+        Assert.True(await stores.Refills.RefillAsync(request, instants));
 
         Assert.Equal(JobDefaults.QueuedOccurrences, (await QueueAsync(stores, job)).Count);
         Assert.True((await stores.JobFieldAsync(job, "queue"))!.Length <= 64);
@@ -147,7 +147,7 @@ public class CronQueueTests(RedisServerFixture redis)
         var instants = ScheduleQueue.Refill(TestJobs.Schedule(EveryMinute), job, request.TailMs!.Value,
             await stores.NowMsAsync() - 70_000, JobDefaults.QueuedOccurrences);
 
-        Assert.False(await stores.Dispatch.RefillAsync(request, instants));
+        Assert.False(await stores.Refills.RefillAsync(request, instants));
 
         Assert.Equal(before, await QueueAsync(stores, job));
         Assert.Equal(request.TailMs?.ToString(CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "tail_ms"));
@@ -164,7 +164,7 @@ public class CronQueueTests(RedisServerFixture redis)
         var instants = ScheduleQueue.Refill(TestJobs.Schedule(EveryMinute), job, request.TailMs!.Value,
             await stores.NowMsAsync() - 70_000, JobDefaults.QueuedOccurrences);
 
-        Assert.False(await stores.Dispatch.RefillAsync(request, instants));
+        Assert.False(await stores.Refills.RefillAsync(request, instants));
 
         Assert.Null(await stores.DueScoreAsync(job));
     }
@@ -189,7 +189,7 @@ public class CronQueueTests(RedisServerFixture redis)
 
         var instants = ScheduleQueue.Refill(TestJobs.Schedule(EveryMinute), job, request.TailMs!.Value,
             nowMs - 70_000, JobDefaults.QueuedOccurrences);
-        Assert.True(await stores.Dispatch.RefillAsync(request, instants));
+        Assert.True(await stores.Refills.RefillAsync(request, instants));
 
         Assert.Equal(instants.InstantsMs[0], (await stores.Jobs.GetAsync(job))!.NextScheduledMs);
         Assert.Equal(instants.InstantsMs[0], await stores.DueScoreAsync(job));

@@ -18,7 +18,7 @@ public class DeadlineTests(RedisServerFixture redis)
         var delivery = await StartAsync(stores, job);
         await stores.SetDeadlineAsync(delivery.Shard, delivery.ExecutionId, job, await stores.NowMsAsync() - 1_000);
 
-        await stores.Dispatch.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
+        await stores.Leases.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
 
         var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
         Assert.Equal(ExecutionStatus.Failure, execution.Status);
@@ -40,7 +40,7 @@ public class DeadlineTests(RedisServerFixture redis)
         var delivery = await StartAsync(stores, job);
 
         // Even when the caller's clock says the deadline is here, the script goes by Redis time.
-        await stores.Dispatch.ExpireDeadlinesAsync(delivery.Shard, (long)(await stores.DeadlineScoreAsync(delivery))!.Value, StoreSet.Batch);
+        await stores.Leases.ExpireDeadlinesAsync(delivery.Shard, (long)(await stores.DeadlineScoreAsync(delivery))!.Value, StoreSet.Batch);
 
         Assert.Equal(ExecutionStatus.Running, (await stores.ExecutionAsync(job, delivery.ExecutionId)).Status);
         Assert.NotNull(await stores.DeadlineScoreAsync(delivery));
@@ -57,7 +57,7 @@ public class DeadlineTests(RedisServerFixture redis)
         var heartbeat = Assert.IsType<CallbackOutcome.Applied>(await stores.Executions.ApplyCallbackAsync(
             delivery.ExecutionId, new CallbackReport(CallbackReport.Heartbeat, null, null, null)));
 
-        await stores.Dispatch.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
+        await stores.Leases.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
 
         var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
         Assert.Equal(ExecutionStatus.Running, execution.Status);
@@ -78,7 +78,7 @@ public class DeadlineTests(RedisServerFixture redis)
         await stores.Db.SortedSetAddAsync(stores.Keys.Deadlines(delivery.Shard), RedisKeys.WorkMember(delivery.ExecutionId, job),
             await stores.NowMsAsync() - 1_000);
 
-        await stores.Dispatch.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
+        await stores.Leases.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
 
         Assert.Equal(ExecutionStatus.Running, (await stores.ExecutionAsync(job, delivery.ExecutionId)).Status);
         Assert.Equal(deadline, await stores.DeadlineScoreAsync(delivery));
@@ -96,7 +96,7 @@ public class DeadlineTests(RedisServerFixture redis)
         await stores.Db.SortedSetAddAsync(stores.Keys.Deadlines(delivery.Shard), RedisKeys.WorkMember(delivery.ExecutionId, job),
             await stores.NowMsAsync() - 1_000);
 
-        await stores.Dispatch.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
+        await stores.Leases.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
 
         var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
         Assert.Equal(ExecutionStatus.Success, execution.Status);
@@ -115,14 +115,14 @@ public class DeadlineTests(RedisServerFixture redis)
         for (var i = 0; i < 20; i++)
         {
             var delivery = await stores.DeliveryAtAsync(job, now - 60_000 + i * 1_000);
-            await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+            await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
             await stores.SetDeadlineAsync(delivery.Shard, delivery.ExecutionId, job, now - 1_000);
             deliveries.Add(delivery);
         }
 
         var callbacks = deliveries.Select(d => Task.Run(() => stores.Executions.ApplyCallbackAsync(
             d.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null)))).ToArray();
-        var expiry = Task.Run(async () => await stores.Dispatch.ExpireDeadlinesAsync(deliveries[0].Shard, await stores.NowMsAsync(), StoreSet.Batch));
+        var expiry = Task.Run(async () => await stores.Leases.ExpireDeadlinesAsync(deliveries[0].Shard, await stores.NowMsAsync(), StoreSet.Batch));
         await Task.WhenAll([.. callbacks, expiry]);
 
         foreach (var (delivery, callback) in deliveries.Zip(callbacks))
@@ -146,7 +146,7 @@ public class DeadlineTests(RedisServerFixture redis)
     private static async Task<Delivery> StartAsync(StoreSet stores, Core.Jobs.JobRef job)
     {
         var delivery = await stores.ClaimNowAsync(job);
-        var started = await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        var started = await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
         Assert.Equal(DeliveryOutcomeKind.Recorded, started.Kind);
         return delivery;
     }

@@ -21,7 +21,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         var invokedMs = delivery.ClaimedAtMs + 15;
 
         var before = await stores.NowMsAsync();
-        var outcome = await stores.Dispatch.MarkStartedAsync(delivery, invokedMs, 202);
+        var outcome = await stores.Answers.MarkStartedAsync(delivery, invokedMs, 202);
         var after = await stores.NowMsAsync();
 
         Assert.Equal(DeliveryOutcomeKind.Recorded, outcome.Kind);
@@ -50,7 +50,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         var second = Assert.Single((await stores.ReclaimShardAsync(first.Shard)).Deliveries, d => d.ExecutionId == first.ExecutionId);
         Assert.Equal(2, second.Attempt);
 
-        var stale = await stores.Dispatch.MarkStartedAsync(first, first.ClaimedAtMs, 200);
+        var stale = await stores.Answers.MarkStartedAsync(first, first.ClaimedAtMs, 200);
 
         Assert.Equal(DeliveryOutcomeKind.Stale, stale.Kind);
         var execution = await stores.ExecutionAsync(job, first.ExecutionId);
@@ -58,7 +58,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         Assert.Null(execution.ServiceInvokedAtMs);
         Assert.NotNull(await stores.PendingScoreAsync(second));
         // The new holder still records its own delivery.
-        Assert.Equal(DeliveryOutcomeKind.Recorded, (await stores.Dispatch.MarkStartedAsync(second, second.ClaimedAtMs, 200)).Kind);
+        Assert.Equal(DeliveryOutcomeKind.Recorded, (await stores.Answers.MarkStartedAsync(second, second.ClaimedAtMs, 200)).Kind);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         var delivery = await stores.ClaimNowAsync(job);
         var invokedMs = delivery.ClaimedAtMs + 20;
 
-        var outcome = await stores.Dispatch.MarkFailedAsync(delivery, invokedMs, "HTTP 503 Service Unavailable", 503);
+        var outcome = await stores.Answers.MarkFailedAsync(delivery, invokedMs, "HTTP 503 Service Unavailable", 503);
 
         Assert.Equal(DeliveryOutcomeKind.Recorded, outcome.Kind);
         Assert.Equal(ExecutionStatus.Failure, outcome.Status);
@@ -94,7 +94,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
 
-        await stores.Dispatch.MarkFailedAsync(delivery, null, "ConnectionError: Connection refused", null);
+        await stores.Answers.MarkFailedAsync(delivery, null, "ConnectionError: Connection refused", null);
 
         var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
         Assert.Equal("ConnectionError: Connection refused", execution.Error);
@@ -112,7 +112,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         await stores.ExpireLeaseAsync(first.Shard, first.ExecutionId, job);
         Assert.Single((await stores.ReclaimShardAsync(first.Shard)).Deliveries, d => d.ExecutionId == first.ExecutionId);
 
-        var stale = await stores.Dispatch.MarkFailedAsync(first, null, "timed out waiting for the service to answer", null);
+        var stale = await stores.Answers.MarkFailedAsync(first, null, "timed out waiting for the service to answer", null);
 
         Assert.Equal(DeliveryOutcomeKind.Stale, stale.Kind);
         Assert.Equal(ExecutionStatus.Pending, (await stores.ExecutionAsync(job, first.ExecutionId)).Status);
@@ -127,7 +127,7 @@ public class DeliveryOutcomeTests(RedisServerFixture redis)
         var delivery = await stores.ClaimNowAsync(job);
         await stores.Db.KeyDeleteAsync(stores.Keys.Execution(delivery.Shard, delivery.ExecutionId));
 
-        Assert.Equal(DeliveryOutcomeKind.Missing, (await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200)).Kind);
-        Assert.Equal(DeliveryOutcomeKind.Missing, (await stores.Dispatch.MarkFailedAsync(delivery, null, "x", null)).Kind);
+        Assert.Equal(DeliveryOutcomeKind.Missing, (await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200)).Kind);
+        Assert.Equal(DeliveryOutcomeKind.Missing, (await stores.Answers.MarkFailedAsync(delivery, null, "x", null)).Kind);
     }
 }

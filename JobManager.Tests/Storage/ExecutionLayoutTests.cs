@@ -21,7 +21,7 @@ public class ExecutionLayoutTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
         var invokedMs = delivery.ClaimedAtMs + 40;
-        await stores.Dispatch.MarkStartedAsync(delivery, invokedMs, 202,
+        await stores.Answers.MarkStartedAsync(delivery, invokedMs, 202,
             [new DeliveryAttempt(invokedMs - 1_500, 503, "HTTP 503"), new DeliveryAttempt(invokedMs + 9, 202, null)], TraceParent);
         var running = await stores.ExecutionAsync(job, delivery.ExecutionId);
 
@@ -62,7 +62,7 @@ public class ExecutionLayoutTests(RedisServerFixture redis)
         await stores.Executions.ApplyCallbackAsync(first.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
         var delivery = await stores.ClaimNowAsync(job);
         Assert.Contains("ok", (await stores.ExecutionFieldsAsync(delivery.Shard, delivery.ExecutionId)).Keys);
-        await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 5, 200, traceParent: TraceParent);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs + 5, 200, traceParent: TraceParent);
         Assert.Contains(ExecutionHash.DeadlineAfter, (await stores.ExecutionFieldsAsync(delivery.Shard, delivery.ExecutionId)).Keys);
 
         await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));

@@ -23,22 +23,22 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
     public async Task RacingCallbacksAndClaims_EndWithOneFinalStatus_AndAnActiveSetThatMatchesTheExecutions()
     {
         var keys = new RedisKeys(2);
-        var (jobs, dispatch) = GarnetServerFixture.CreateStores(garnet.Redis, keys);
+        var stores = GarnetServerFixture.CreateStores(garnet.Redis, keys);
         var db = garnet.Redis.GetDatabase();
         var service = TestJobs.Service("garnet-race");
         var names = Enumerable.Range(0, Jobs).Select(i => new JobRef(service, $"job-{i:00}")).ToList();
-        var nowMs = await dispatch.ServerNowMsAsync();
+        var nowMs = await stores.Wheel.ServerNowMsAsync();
         foreach (var job in names)
         {
-            await jobs.UpsertAsync(job, TestJobs.Definition(exclusive: true));
+            await stores.Jobs.UpsertAsync(job, TestJobs.Definition(exclusive: true));
             await SetDueAsync(db, keys, job, nowMs - 2_000);
         }
         var running = new Dictionary<JobRef, Delivery>();
         foreach (var shard in keys.Shards)
         {
-            foreach (var delivery in (await dispatch.ClaimDueAsync(shard, nowMs, 100, 45_000, 10_000)).Deliveries.Where(d => d.Job.Service == service))
+            foreach (var delivery in (await stores.Claims.ClaimDueAsync(shard, nowMs, 100, 45_000, 10_000)).Deliveries.Where(d => d.Job.Service == service))
             {
-                Assert.Equal(ExecutionStatus.Running, (await dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200)).Status);
+                Assert.Equal(ExecutionStatus.Running, (await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200)).Status);
                 running[delivery.Job] = delivery;
             }
         }
@@ -64,11 +64,11 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
             var claims = connections[2..].Select(connection => Task.Run(async () =>
             {
                 await start.Task;
-                var (_, claimer) = GarnetServerFixture.CreateStores(connection, keys);
+                var claimer = GarnetServerFixture.CreateStores(connection, keys);
                 var results = new List<ClaimResult>();
                 foreach (var shard in keys.Shards)
                 {
-                    results.Add(await claimer.ClaimDueAsync(shard, await claimer.ServerNowMsAsync(), 100, 45_000, 10_000));
+                    results.Add(await claimer.Claims.ClaimDueAsync(shard, await claimer.Wheel.ServerNowMsAsync(), 100, 45_000, 10_000));
                 }
                 return results;
             })).ToList();

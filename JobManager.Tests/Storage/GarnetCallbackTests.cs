@@ -17,17 +17,17 @@ public sealed class GarnetCallbackTests(GarnetServerFixture garnet)
     public async Task Success_EndsTheExecution_AndBecomesTheJobsLastSuccess()
     {
         var keys = new RedisKeys(4);
-        var (jobs, dispatch) = GarnetServerFixture.CreateStores(garnet.Redis, keys);
+        var stores = GarnetServerFixture.CreateStores(garnet.Redis, keys);
         var executions = new ExecutionStore(garnet.Redis, keys, Options.Create(new RetentionOptions()));
         var job = TestJobs.Job("garnet");
-        await jobs.UpsertAsync(job, TestJobs.Definition());
+        await stores.Jobs.UpsertAsync(job, TestJobs.Definition());
         var db = garnet.Redis.GetDatabase();
         var shard = keys.ShardOf(job);
         // Due two seconds ago, in the job's hash and on the wheel, as a claim would have left it.
-        var instant = await dispatch.ServerNowMsAsync() - 2_000;
+        var instant = await stores.Wheel.ServerNowMsAsync() - 2_000;
         await db.HashSetAsync(keys.Job(job), "next_ms", instant);
         await db.SortedSetAddAsync(keys.Due(shard), job.WheelMember, instant);
-        var claim = await dispatch.ClaimDueAsync(shard, await dispatch.ServerNowMsAsync(), 100, 45_000, 10_000);
+        var claim = await stores.Claims.ClaimDueAsync(shard, await stores.Wheel.ServerNowMsAsync(), 100, 45_000, 10_000);
         var delivery = Assert.Single(claim.Deliveries, d => d.Job == job);
 
         var outcome = await executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, "s", null, null));

@@ -25,13 +25,13 @@ public sealed class GarnetClaimTests(GarnetServerFixture garnet)
     public async Task ClaimDue_CreatesExactlyOneExecutionPerInstant_WhenClaimersRace()
     {
         var keys = new RedisKeys(Shards);
-        var (jobs, _) = GarnetServerFixture.CreateStores(garnet.Redis, keys);
+        var stores = GarnetServerFixture.CreateStores(garnet.Redis, keys);
         Assert.True(ScheduleExpression.TryParse("rate(1 second)", out var schedule, out _));
         var service = $"race-{Guid.NewGuid():N}";
         var names = Enumerable.Range(0, Jobs).Select(i => new JobRef(service, $"job-{i:000}")).ToList();
         foreach (var job in names)
         {
-            await jobs.UpsertAsync(job, new JobDefinition(Async: true, Enabled: true, Exclusive: false,
+            await stores.Jobs.UpsertAsync(job, new JobDefinition(Async: true, Enabled: true, Exclusive: false,
                 InvocationTarget: "http://127.0.0.1:9/hook", InvocationType: "http", Payload: null, Schedule: schedule,
                 TtlSeconds: 60, CatchupWindowSeconds: 60));
         }
@@ -42,12 +42,12 @@ public sealed class GarnetClaimTests(GarnetServerFixture garnet)
         using var stop = new CancellationTokenSource();
         var claimers = connections.Select(connection => Task.Run(async () =>
         {
-            var (_, dispatch) = GarnetServerFixture.CreateStores(connection, keys);
+            var claimer = GarnetServerFixture.CreateStores(connection, keys);
             while (!stop.IsCancellationRequested)
             {
                 foreach (var shard in keys.Shards)
                 {
-                    var result = await dispatch.ClaimDueAsync(shard, await dispatch.ServerNowMsAsync(), batch: 50, leaseMs: 45_000, graceMs: 10_000);
+                    var result = await claimer.Claims.ClaimDueAsync(shard, await claimer.Wheel.ServerNowMsAsync(), batch: 50, leaseMs: 45_000, graceMs: 10_000);
                     foreach (var delivery in result.Deliveries.Where(d => d.Job.Service == service))
                     {
                         deliveries.Enqueue(delivery);

@@ -17,24 +17,24 @@ public sealed class GarnetRecordTests(GarnetServerFixture garnet)
     public async Task Record_GivesEachEntryItsOwnResult_IncludingAnEntrysError()
     {
         var keys = new RedisKeys(1);
-        var (jobs, dispatch) = GarnetServerFixture.CreateStores(garnet.Redis, keys);
+        var stores = GarnetServerFixture.CreateStores(garnet.Redis, keys);
         var service = TestJobs.Service("garnet");
         var names = Enumerable.Range(0, 3).Select(i => new JobRef(service, $"job-{i}")).ToList();
         var db = garnet.Redis.GetDatabase();
-        var dueMs = await dispatch.ServerNowMsAsync() - 2_000;
+        var dueMs = await stores.Wheel.ServerNowMsAsync() - 2_000;
         foreach (var job in names)
         {
-            await jobs.UpsertAsync(job, TestJobs.Definition());
+            await stores.Jobs.UpsertAsync(job, TestJobs.Definition());
             // Due two seconds ago, in the job and on the wheel, as StoreSet.SetNextInstantAsync puts it.
             await db.HashSetAsync(keys.Job(job), "next_ms", dueMs);
             await db.SortedSetAddAsync(keys.Due(0), job.WheelMember, dueMs);
         }
-        var deliveries = (await dispatch.ClaimDueAsync(0, dueMs + 2_000, batch: 100, leaseMs: 45_000, graceMs: 10_000))
+        var deliveries = (await stores.Claims.ClaimDueAsync(0, dueMs + 2_000, batch: 100, leaseMs: 45_000, graceMs: 10_000))
             .Deliveries.Where(d => d.Job.Service == service).OrderBy(d => d.Job.Job, StringComparer.Ordinal).ToList();
         Assert.Equal(3, deliveries.Count);
         await db.HashSetAsync(keys.Execution(0, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds, "not a number");
 
-        var recorded = await dispatch.RecordAsync(
+        var recorded = await stores.Answers.RecordAsync(
             [.. deliveries.Select(d => new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
 
         Assert.Equal(ExecutionStatus.Running, recorded[0].Outcome?.Status);

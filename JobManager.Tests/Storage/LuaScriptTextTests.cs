@@ -58,6 +58,19 @@ public class LuaScriptTextTests
         Assert.True(sent.Length < file.Length, "every script has a header comment");
     }
 
+    [Theory]
+    [InlineData(nameof(LuaScripts.ClaimDue))]
+    [InlineData(nameof(LuaScripts.ReclaimPending))]
+    [InlineData(nameof(LuaScripts.ArmReserved))]
+    public void ScriptsThatHandOutDeliveries_CarryTheFireEntryHelper_OnTheirFirstLine(string field)
+    {
+        var sent = ((string)typeof(LuaScripts).GetField(field)!.GetValue(null)!).Split('\n');
+        var helper = LuaScripts.WithoutCommentLines(ReadResource("fire_entry")).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
+
+        Assert.Equal(string.Join(' ', helper), sent[0]);
+        Assert.Single(sent, line => line.Contains("local function fire_entry", StringComparison.Ordinal));
+    }
+
     // UpsertJob -> upsert_job
     private static string ScriptName(string field) =>
         string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -54,8 +54,8 @@ public class ReclaimTests(RedisServerFixture redis)
         var shard = stores.Keys.ShardOf(job);
 
         var reclaimers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
-            (await stores.Dispatch.ReclaimAsync(shard, await stores.NowMsAsync(), 5, StoreSet.LeaseMs)).Deliveries
-                .Concat((await stores.Dispatch.ReclaimAsync(shard, await stores.NowMsAsync(), 50, StoreSet.LeaseMs)).Deliveries)
+            (await stores.Claims.ReclaimAsync(shard, await stores.NowMsAsync(), 5, StoreSet.LeaseMs)).Deliveries
+                .Concat((await stores.Claims.ReclaimAsync(shard, await stores.NowMsAsync(), 50, StoreSet.LeaseMs)).Deliveries)
                 .ToList())).ToArray();
         var handedOut = (await Task.WhenAll(reclaimers)).SelectMany(d => d).Where(d => d.Job == job).ToList();
 
@@ -71,7 +71,7 @@ public class ReclaimTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
 
-        var result = await stores.Dispatch.ReclaimAsync(delivery.Shard, delivery.ClaimedAtMs + StoreSet.LeaseMs, StoreSet.Batch, StoreSet.LeaseMs);
+        var result = await stores.Claims.ReclaimAsync(delivery.Shard, delivery.ClaimedAtMs + StoreSet.LeaseMs, StoreSet.Batch, StoreSet.LeaseMs);
 
         Assert.DoesNotContain(result.Deliveries, d => d.ExecutionId == delivery.ExecutionId);
         Assert.Equal(1, (await stores.ExecutionAsync(job, delivery.ExecutionId)).Attempt);

@@ -7,7 +7,7 @@ using StackExchange.Redis;
 namespace JobManager.Tests.Storage;
 
 /// <summary>
-/// DispatchStore.RecordAsync: many answers in one script call per shard and kind (batched.lua running
+/// DeliveryAnswerStore.RecordAsync: many answers in one script call per shard and kind (batched.lua running
 /// mark_started.lua or mark_failed.lua per entry). What each entry does is proved in
 /// <see cref="DeliveryOutcomeTests"/> and <see cref="CallbackBeforeAnswerTests"/>, through batches of one.
 /// </summary>
@@ -26,7 +26,7 @@ public class RecordBatchTests(RedisServerFixture redis)
         var groups = answers.Select(a => (a.Delivery.Shard, a is DeliveryAnswer.Accepted)).Distinct().Count();
         var calls = await stores.ScriptCallsAsync();
 
-        var recorded = await stores.Dispatch.RecordAsync(answers);
+        var recorded = await stores.Answers.RecordAsync(answers);
 
         Assert.Equal(groups, await stores.ScriptCallsAsync() - calls);
         Assert.Equal(answers.Count, recorded.Count);
@@ -48,7 +48,7 @@ public class RecordBatchTests(RedisServerFixture redis)
         await stores.Db.HashSetAsync(stores.Keys.Execution(deliveries[1].Shard, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds, "not a number");
         var calls = await stores.ScriptCallsAsync();
 
-        var recorded = await stores.Dispatch.RecordAsync(
+        var recorded = await stores.Answers.RecordAsync(
             [.. deliveries.Select(d => new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
 
         Assert.Equal(1, await stores.ScriptCallsAsync() - calls);

@@ -22,7 +22,7 @@ public class RetentionTests(RedisServerFixture redis)
         {
             var delivery = await stores.DeliveryAtAsync(job, now - (10 - i) * 60_000);
             ids.Add(delivery.ExecutionId);
-            await stores.Dispatch.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+            await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
             // The oldest stays running: retention must leave it alone.
             if (i > 0)
             {

@@ -128,8 +128,9 @@ public sealed class DeliveryRecorderTests(RedisServerFixture redis)
             BacklogPolicy = BacklogPolicy.FailFast,
             ConnectTimeout = 1_000,
         });
-        var store = new DispatchStore(unreachable, new RedisKeys(1), Options.Create(new RetentionOptions()));
-        using var recorder = new DeliveryRecorder(store, Options.Create(new RecordingOptions { BatchSize = 5 }), TimeProvider.System);
+        var keys = new RedisKeys(1);
+        var store = new DeliveryAnswerStore(unreachable, keys, Options.Create(new RetentionOptions()));
+        using var recorder = new DeliveryRecorder(store, keys, Options.Create(new RecordingOptions { BatchSize = 5 }), TimeProvider.System);
         var deliveries = Enumerable.Range(1, 5).Select(i => TestDeliveries.Of() with { Shard = 0, ExecutionId = $"0000b1f3-0000-4000-8000-00000000000{i}" }).ToList();
 
         var recording = deliveries.Select(d => recorder.RecordAsync(Accepted(d))).ToList();
@@ -145,7 +146,7 @@ public sealed class DeliveryRecorderTests(RedisServerFixture redis)
     }
 
     private static DeliveryRecorder Recorder(StoreSet stores, int batchSize, TimeProvider time, int maxDelayMs = 2) =>
-        new(stores.Dispatch, Options.Create(new RecordingOptions { BatchSize = batchSize, MaxDelayMilliseconds = maxDelayMs }), time);
+        new(stores.Answers, stores.Keys, Options.Create(new RecordingOptions { BatchSize = batchSize, MaxDelayMilliseconds = maxDelayMs }), time);
 
     private static DeliveryAnswer.Accepted Accepted(Delivery delivery) =>
         new(delivery, delivery.ClaimedAtMs + 5, 200, [new DeliveryAttempt(delivery.ClaimedAtMs + 5, 200, null)]);

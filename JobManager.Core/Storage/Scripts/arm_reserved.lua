@@ -10,16 +10,15 @@
 --     frozen now, exactly as claim_due freezes them, so a redelivery sends the same webhook.
 -- An execution already armed (the arming dispatcher died later) is simply fired again. The caller's
 -- attempt fences off a dispatcher whose reservation was taken over meanwhile.
+-- FIRE_FIELDS and fire_entry come from fire_entry.lua, which LuaScripts puts on this file's first line.
 -- KEYS[1] pending   then per execution i, 4 keys: execution hash, job hash, job active set,
 --   job executions
 -- ARGV[1] retention_ms   then per execution i, 3 values: pending member (id/service/job), attempt,
 --   index member
 -- Execution fields: docs/redis-keys.md (times in ms after `sc`; `ar` marks a reservation).
--- Returns a list of entries, the 'fire' one laid out as claim_due's:
---   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
---     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
---     last_ok_summary|false, claimed_ms }
---   { 'conflict', id, member }   { 'cancelled', id, member }   { 'stale', id, member }
+-- Returns a list of entries:
+--   a 'fire' entry (fire_entry.lua) with the claim time and last success frozen at the first arm
+--   { 'conflict', id, member, scheduled_ms, 0 }   { 'cancelled', id, member }   { 'stale', id, member }
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local keep = tonumber(ARGV[1])
@@ -35,8 +34,7 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
     -- Gone, finished, or taken over by another dispatcher: not this caller's to send.
     out[#out + 1] = { 'stale', id, member }
   else
-    local j = redis.call('HMGET', kjob, 'enabled', 'plan', 'exclusive', 'target', 'payload', 'schedule',
-      'ttl_s', 'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
+    local j = redis.call('HMGET', kjob, 'enabled', 'plan', 'exclusive', unpack(FIRE_FIELDS))
     local claimed, seen = e[6] and sched + tonumber(e[6]), e[7]
     -- When the plan changed: the change's time is its first part.
     local changed = j[2] and j[2] ~= e[3] and tonumber(string.match(j[2], '^(%d+):'))
@@ -50,7 +48,7 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
       redis.call('PEXPIRE', kexec, keep)
       redis.call('ZREM', KEYS[1], work)
       redis.call('ZADD', kexecs, sched, ref)
-      out[#out + 1] = { 'conflict', id, member }
+      out[#out + 1] = { 'conflict', id, member, sched, 0 }
     else
       if e[3] then
         claimed, seen = now, j[8]
@@ -63,14 +61,7 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
         redis.call('SADD', kactive, id)
         redis.call('ZADD', kexecs, sched, ref)
       end
-      if seen == j[8] then
-        out[#out + 1] = { 'fire', id, member, sched, tonumber(attempt), tonumber(e[5] or '0'),
-          j[4], j[5], j[6], j[7], j[8], j[9], j[10], j[11], j[12], claimed }
-      else
-        -- Armed before, and the job has a newer last success now: the caller reads the one it saw.
-        out[#out + 1] = { 'fire', id, member, sched, tonumber(attempt), tonumber(e[5] or '0'),
-          j[4], j[5], j[6], j[7], false, false, false, false, false, claimed, seen or false }
-      end
+      out[#out + 1] = fire_entry(id, member, sched, tonumber(attempt), tonumber(e[5] or '0'), j, 4, claimed, seen, 0)
     end
   end
 end

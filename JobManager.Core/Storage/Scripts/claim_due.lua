@@ -13,6 +13,7 @@
 -- plan), applies exclusivity and reads the target, payload and last success then. So the Redis work
 -- of a burst happens before it, and a PUT or a success in the meantime still counts. A reservation
 -- joins its job's execution index only when armed.
+-- FIRE_FIELDS and fire_entry come from fire_entry.lua, which LuaScripts puts on this file's first line.
 -- KEYS[1] due   KEYS[2] pending
 -- then per job i, 4 keys: job hash, job executions, active set, new execution hash
 -- ARGV[1] lease_ms   ARGV[2] grace_ms   ARGV[3] retention_ms (expiry of executions finished here)
@@ -21,9 +22,7 @@
 -- Execution fields: docs/redis-keys.md (times in ms after `sc`, defaults left out).
 -- Returns a list of entries (`skipped`: the instants this claim newly counted as missed, for metrics;
 -- `missed` also holds those carried over from earlier claims):
---   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
---     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
---     last_ok_summary|false, now_ms, skipped }
+--   a 'fire' entry (fire_entry.lua), claimed now                        the webhook to send
 --   { 'reserved', id, member, scheduled_ms, attempt, missed, skipped }   claimed ahead; arm at the instant
 --   { 'conflict', id, member, scheduled_ms, skipped }   exclusive job still busy; recorded as failed
 --   { 'refill', member, gen, tail_ms }                  the job's queued instants run low
@@ -100,8 +99,7 @@ for i = 0, jobs - 1 do
         out[#out + 1] = { 'reserved', id, member, instant, 1, missed, missed - carried }
         missed = 0
       else
-        local f = redis.call('HMGET', kjob, 'service', 'job', 'target', 'payload', 'schedule', 'ttl_s',
-          'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
+        local f = redis.call('HMGET', kjob, 'service', 'job', unpack(FIRE_FIELDS))
         redis.call('HSET', kexec, 'sv', f[1], 'jb', f[2], 'sc', instant)
         if missed > 0 then redis.call('HSET', kexec, 'mr', missed) end
         redis.call('ZADD', kexecs, instant, ref)
@@ -117,8 +115,7 @@ for i = 0, jobs - 1 do
           if f[7] then redis.call('HSET', kexec, 'ok', f[7]) end
           redis.call('SADD', kactive, id)
           redis.call('ZADD', KEYS[2], now + lease, work)
-          out[#out + 1] = { 'fire', id, member, instant, 1, missed, f[3], f[4], f[5], f[6],
-            f[7], f[8], f[9], f[10], f[11], now, missed - carried }
+          out[#out + 1] = fire_entry(id, member, instant, 1, missed, f, 3, now, f[7], missed - carried)
         end
         missed = 0
       end

@@ -1,15 +1,12 @@
 -- reclaim_pending: takes over pending executions whose lease has expired (their dispatcher died or
 -- stalled) and manual runs (created with an expired lease). Each taken execution gets a new lease
 -- and a higher attempt number, which fences off the previous holder: its later writes are refused.
+-- FIRE_FIELDS and fire_entry come from fire_entry.lua, which LuaScripts puts on this file's first line.
 -- KEYS[1] pending   then per execution i, 3 keys: execution hash, job hash, job active set
 -- ARGV[1] lease_ms   ARGV[2] retention_ms   then per execution i: pending member (id/service/job)
 -- Returns a list of entries:
---   { 'fire', id, member, scheduled_ms, attempt, missed, target, payload|false, schedule, ttl_s,
---     last_ok_id|false, last_ok_sched_ms|false, last_ok_invoked_ms|false, last_ok_state|false,
---     last_ok_summary|false, claimed_ms, other_last_ok_id|false }
---   The webhook is rebuilt exactly as first sent: the first claim's time, and the last success that
---   claim saw. When that is no longer the job's last success, other_last_ok_id names it (the caller
---   reads that execution) and the last_ok fields are false.
+--   a 'fire' entry (fire_entry.lua): the webhook is rebuilt exactly as first sent, with the first
+--   claim's time and the last success that claim saw
 --   { 'reserved', id, member, scheduled_ms, attempt, missed, 0 }   claimed ahead and never armed:
 --     the new holder arms it at its instant (arm_reserved), as the first would have
 --   { 'orphaned', id, member }   the job was deleted meanwhile; the execution failed
@@ -44,8 +41,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
       if e[6] then
         out[#out + 1] = { 'reserved', id, member, sched, attempt, tonumber(e[3] or '0'), 0 }
       else
-        local f = redis.call('HMGET', kjob, 'target', 'payload', 'schedule', 'ttl_s',
-          'last_ok_id', 'last_ok_sched_ms', 'last_ok_invoked_ms', 'last_ok_state', 'last_ok_summary')
+        local f = redis.call('HMGET', kjob, unpack(FIRE_FIELDS))
         local claimed, seen = e[4] and sched + tonumber(e[4]), e[5]
         if not claimed then
           -- First delivery of a manual run: freeze its claim time and last success now.
@@ -53,13 +49,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
           redis.call('HSET', kexec, 'cl', now - sched)
           if seen then redis.call('HSET', kexec, 'ok', seen) end
         end
-        if seen and seen == f[5] then
-          out[#out + 1] = { 'fire', id, member, sched, attempt, tonumber(e[3] or '0'),
-            f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], claimed, false }
-        else
-          out[#out + 1] = { 'fire', id, member, sched, attempt, tonumber(e[3] or '0'),
-            f[1], f[2], f[3], f[4], false, false, false, false, false, claimed, seen or false }
-        end
+        out[#out + 1] = fire_entry(id, member, sched, attempt, tonumber(e[3] or '0'), f, 1, claimed, seen, 0)
       end
     end
   end
