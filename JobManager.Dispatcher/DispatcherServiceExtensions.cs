@@ -1,7 +1,10 @@
 using JobManager.Core.Configuration;
 using JobManager.Core.Hosting;
 using JobManager.Core.Networking;
+using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Deliveries;
+using JobManager.Dispatcher.Leases;
 using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.TimeWheel;
 using JobManager.Dispatcher.Webhooks;

@@ -3,6 +3,7 @@ using JobManager.Api.Authorization;
 using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
 using JobManager.Api.Validation;
+using JobManager.Core.Jobs;
 using JobManager.Core.Schedules;
 using Microsoft.AspNetCore.Http.HttpResults;
 

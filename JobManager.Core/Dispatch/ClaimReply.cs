@@ -32,7 +32,8 @@ internal static class ClaimReply
                     break;
                 // { 'reserved', id, member, scheduled_ms, attempt, missed, skipped }
                 case "reserved":
-                    var reservation = new Reservation(shard, (string)entry[1]!, JobRef.FromWheelMember((string)entry[2]!), (long)entry[3], (int)entry[4]);
+                    var reservation = new Reservation(
+                        shard, (string)entry[1]!, JobRef.FromWheelMember((string)entry[2]!), (long)entry[3], (int)entry[4]);
                     reservations.Add(reservation);
                     AddSkipped(skipped, reservation.Job, (int)entry[6]);
                     break;

@@ -84,7 +84,8 @@ public sealed class ClaimStore(IConnectionMultiplexer redis, RedisKeys keys, IOp
             var job = reservation.Job;
             scriptKeys.AddRange([keys.Execution(shard, reservation.ExecutionId), keys.Job(job), keys.ActiveExecutions(job),
                 keys.JobExecutions(job)]);
-            args.AddRange([RedisKeys.WorkMember(reservation.ExecutionId, job), reservation.Attempt, RedisKeys.ExecutionMember(reservation.ExecutionId)]);
+            args.AddRange([RedisKeys.WorkMember(reservation.ExecutionId, job), reservation.Attempt,
+                RedisKeys.ExecutionMember(reservation.ExecutionId)]);
         }
         var result = await db.ScriptEvaluateAsync(LuaScripts.ArmReserved, [.. scriptKeys], [.. args]);
         return await WithPastLastSuccessAsync(db, shard, ClaimReply.Parse(shard, (RedisResult[])result!, reservations.Count));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using JobManager.Core.Jobs;
-using JobManager.Core.Schedules;
 using JobManager.Core.Storage;
 using StackExchange.Redis;
 

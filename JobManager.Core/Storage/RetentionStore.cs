@@ -29,7 +29,8 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         RedisValue after = default;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var members = await db.SortedSetRangeByValueAsync(keys.JobIndex(shard), after, default, Exclude.Start, Order.Ascending, 0, ChunkSize);
+            var members = await db.SortedSetRangeByValueAsync(keys.JobIndex(shard), after, default, Exclude.Start, Order.Ascending,
+                0, ChunkSize);
             if (members.Length == 0)
             {
                 break;

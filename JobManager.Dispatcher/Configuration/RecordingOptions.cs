@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace JobManager.Dispatcher.Configuration;
 
 /// <summary>
-/// How a dispatcher batches the recording of webhook answers (<see cref="Webhooks.DeliveryRecorder"/>).
+/// How a dispatcher batches the recording of webhook answers (the <c>DeliveryRecorder</c> in <c>Deliveries/</c>).
 /// Bound from <c>JobManager:Dispatcher:Recording</c>.
 /// </summary>
 public sealed class RecordingOptions

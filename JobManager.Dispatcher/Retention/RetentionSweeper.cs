@@ -1,5 +1,5 @@
 using JobManager.Core.Storage;
-using JobManager.Dispatcher.TimeWheel;
+using JobManager.Dispatcher.Clock;
 using StackExchange.Redis;
 
 namespace JobManager.Dispatcher.Retention;

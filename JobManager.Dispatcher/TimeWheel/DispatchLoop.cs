@@ -1,9 +1,10 @@
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Storage;
+using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Deliveries;
 using JobManager.Dispatcher.Telemetry;
-using JobManager.Dispatcher.Webhooks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

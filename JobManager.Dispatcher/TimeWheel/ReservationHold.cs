@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using JobManager.Core.Dispatch;
+using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Deliveries;
 using JobManager.Dispatcher.Telemetry;
-using JobManager.Dispatcher.Webhooks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -11,7 +12,7 @@ namespace JobManager.Dispatcher.TimeWheel;
 /// <summary>
 /// Holds the executions this dispatcher claimed ahead of their instant (fire-ahead) until that
 /// instant, then arms them, one script per shard and batch, and starts the webhooks of those that
-/// still fire. Their leases are renewed with the deliveries' (<see cref="LeaseKeeper"/>); on shutdown
+/// still fire. Their leases are renewed with the deliveries' (<c>Leases/LeaseKeeper</c>); on shutdown
 /// whatever is still held is released to the other dispatchers.
 /// </summary>
 public sealed class ReservationHold(
@@ -30,7 +31,7 @@ public sealed class ReservationHold(
 
     public int Count => _held.Count;
 
-    /// <summary>The reservations held now, whose leases the <see cref="LeaseKeeper"/> renews.</summary>
+    /// <summary>The reservations held now, whose leases the lease keeper (<c>Leases/LeaseKeeper</c>) renews.</summary>
     public IReadOnlyCollection<Reservation> Current => [.. _held.Values];
 
     public void Add(IReadOnlyList<Reservation> reservations)

@@ -1,6 +1,7 @@
 using JobManager.Core.Dispatch;
 using JobManager.Core.Jobs;
 using JobManager.Core.Schedules;
+using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Telemetry;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using JobManager.Core.Jobs;
 using JobManager.Core.Schedules;
 
 namespace JobManager.Tests.Schedules;

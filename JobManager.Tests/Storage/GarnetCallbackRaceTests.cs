@@ -36,7 +36,8 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
         var running = new Dictionary<JobRef, Delivery>();
         foreach (var shard in keys.Shards)
         {
-            foreach (var delivery in (await stores.Claims.ClaimDueAsync(shard, nowMs, 100, 45_000, 10_000)).Deliveries.Where(d => d.Job.Service == service))
+            var claim = await stores.Claims.ClaimDueAsync(shard, nowMs, 100, 45_000, 10_000);
+            foreach (var delivery in claim.Deliveries.Where(d => d.Job.Service == service))
             {
                 Assert.Equal(ExecutionStatus.Running, (await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200)).Status);
                 running[delivery.Job] = delivery;
@@ -59,7 +60,8 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
                 {
                     await start.Task;
                     var executions = new ExecutionStore(connections[i], keys, Options.Create(new RetentionOptions()));
-                    return (Job: job, Outcome: await executions.ApplyCallbackAsync(running[job].ExecutionId, new CallbackReport(status, null, null, null)));
+                    var report = new CallbackReport(status, null, null, null);
+                    return (Job: job, Outcome: await executions.ApplyCallbackAsync(running[job].ExecutionId, report));
                 }))).ToList();
             var claims = connections[2..].Select(connection => Task.Run(async () =>
             {
@@ -83,7 +85,8 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
                 Assert.Contains(final, new[] { ExecutionStatus.Success, ExecutionStatus.Failure });
                 var mine = outcomes.Where(o => o.Job == job).Select(o => o.Outcome).ToList();
                 Assert.Equal(final, Assert.IsType<CallbackOutcome.Applied>(Assert.Single(mine, o => o is CallbackOutcome.Applied)).Status);
-                Assert.Equal(final, Assert.IsType<CallbackOutcome.AlreadyFinished>(Assert.Single(mine, o => o is CallbackOutcome.AlreadyFinished)).Status);
+                var refused = Assert.Single(mine, o => o is CallbackOutcome.AlreadyFinished);
+                Assert.Equal(final, Assert.IsType<CallbackOutcome.AlreadyFinished>(refused).Status);
 
                 // The second instant was claimed once: fired, or failed as an exclusive conflict.
                 var fired = claimed.SelectMany(r => r.Deliveries).Where(d => d.Job == job).ToList();
@@ -91,7 +94,8 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
                 // The active set names exactly the job's executions that are pending or running.
                 var active = (await db.SetMembersAsync(keys.ActiveExecutions(job))).Select(v => v.ToString()).Order().ToList();
                 var unfinished = new List<string>();
-                foreach (var id in (await db.SortedSetRangeByRankAsync(keys.JobExecutions(job))).Select(m => RedisKeys.ExecutionIdOf(first.Shard, m!)))
+                var indexed = await db.SortedSetRangeByRankAsync(keys.JobExecutions(job));
+                foreach (var id in indexed.Select(m => RedisKeys.ExecutionIdOf(first.Shard, m!)))
                 {
                     var status = (string?)await db.HashGetAsync(keys.Execution(first.Shard, id), ExecutionHash.Status);
                     if (status is ExecutionStatus.Pending or ExecutionStatus.Running)

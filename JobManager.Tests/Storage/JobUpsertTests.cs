@@ -1,4 +1,4 @@
-using JobManager.Core.Schedules;
+using JobManager.Core.Jobs;
 using JobManager.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
@@ -160,7 +160,7 @@ public class JobUpsertTests(RedisServerFixture redis)
 
         var saved = await stores.UpsertAsync(job, definition);
 
-        var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, clock.GetUtcNow(), Core.Jobs.JobDefaults.QueuedOccurrences + 1).InstantsMs;
+        var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, clock.GetUtcNow(), JobDefaults.QueuedOccurrences + 1).InstantsMs;
         Assert.Equal(upcoming[0], saved.NextScheduledMs);
         Assert.Equal(upcoming.Skip(1), await stores.QueuedInstantsAsync(job));
         Assert.Equal(upcoming[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "tail_ms"));

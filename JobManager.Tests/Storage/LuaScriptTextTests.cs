@@ -65,7 +65,8 @@ public class LuaScriptTextTests
     public void ScriptsThatHandOutDeliveries_CarryTheFireEntryHelper_OnTheirFirstLine(string field)
     {
         var sent = ((string)typeof(LuaScripts).GetField(field)!.GetValue(null)!).Split('\n');
-        var helper = LuaScripts.WithoutCommentLines(ReadResource("fire_entry")).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0);
+        var helper = LuaScripts.WithoutCommentLines(ReadResource("fire_entry")).Split('\n')
+            .Select(line => line.Trim()).Where(line => line.Length > 0);
 
         Assert.Equal(string.Join(' ', helper), sent[0]);
         Assert.Single(sent, line => line.Contains("local function fire_entry", StringComparison.Ordinal));

@@ -2,7 +2,7 @@ extern alias dispatcher;
 
 using System.Net;
 using dispatcher::JobManager.Dispatcher.Configuration;
-using dispatcher::JobManager.Dispatcher.Webhooks;
+using dispatcher::JobManager.Dispatcher.Deliveries;
 using JobManager.Core.Configuration;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
@@ -146,7 +146,8 @@ public sealed class DeliveryRecorderTests(RedisServerFixture redis)
     }
 
     private static DeliveryRecorder Recorder(StoreSet stores, int batchSize, TimeProvider time, int maxDelayMs = 2) =>
-        new(stores.Answers, stores.Keys, Options.Create(new RecordingOptions { BatchSize = batchSize, MaxDelayMilliseconds = maxDelayMs }), time);
+        new(stores.Answers, stores.Keys,
+            Options.Create(new RecordingOptions { BatchSize = batchSize, MaxDelayMilliseconds = maxDelayMs }), time);
 
     private static DeliveryAnswer.Accepted Accepted(Delivery delivery) =>
         new(delivery, delivery.ClaimedAtMs + 5, 200, [new DeliveryAttempt(delivery.ClaimedAtMs + 5, 200, null)]);

@@ -1,6 +1,6 @@
 extern alias dispatcher;
 
-using dispatcher::JobManager.Dispatcher.Webhooks;
+using dispatcher::JobManager.Dispatcher.Leases;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Jobs;
 using JobManager.Tests.Telemetry;

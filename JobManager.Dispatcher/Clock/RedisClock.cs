@@ -1,6 +1,6 @@
 using JobManager.Core.Dispatch;
 
-namespace JobManager.Dispatcher.TimeWheel;
+namespace JobManager.Dispatcher.Clock;
 
 /// <summary>
 /// Redis server time, estimated locally between syncs. Every due and deadline decision is made in

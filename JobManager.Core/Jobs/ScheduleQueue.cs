@@ -1,6 +1,6 @@
-using JobManager.Core.Jobs;
+using JobManager.Core.Schedules;
 
-namespace JobManager.Core.Schedules;
+namespace JobManager.Core.Jobs;
 
 /// <summary>
 /// Turns a schedule into the instants a job keeps queued in Redis. Lua cannot evaluate cron, so cron

@@ -5,12 +5,13 @@ using System.Text.Json;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Signing;
+using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Telemetry;
-using JobManager.Dispatcher.TimeWheel;
+using JobManager.Dispatcher.Webhooks;
 using Polly;
 using Polly.Registry;
 
-namespace JobManager.Dispatcher.Webhooks;
+namespace JobManager.Dispatcher.Deliveries;
 
 /// <summary>
 /// Delivers one signed webhook (with retries, see <see cref="WebhookRetry"/>) and records the answer:

@@ -1,10 +1,12 @@
 using JobManager.Core.Dispatch;
+using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Configuration;
+using JobManager.Dispatcher.Deliveries;
 using JobManager.Dispatcher.TimeWheel;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace JobManager.Dispatcher.Webhooks;
+namespace JobManager.Dispatcher.Leases;
 
 /// <summary>
 /// Renews the leases of this dispatcher's deliveries in flight and held reservations every third of the lease, so only a
@@ -12,7 +14,12 @@ namespace JobManager.Dispatcher.Webhooks;
 /// another dispatcher already took over is refused by the script (fencing).
 /// </summary>
 public sealed partial class LeaseKeeper(
-    DeliveryPipeline deliveries, ReservationHold hold, LeaseStore leases, RedisClock clock, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
+    DeliveryPipeline deliveries,
+    ReservationHold hold,
+    LeaseStore leases,
+    RedisClock clock,
+    IOptions<DispatcherOptions> options,
+    ILogger<LeaseKeeper> logger)
     : BackgroundService
 {
     /// <summary>

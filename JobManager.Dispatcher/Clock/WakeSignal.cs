@@ -1,7 +1,7 @@
 using JobManager.Core.Storage;
 using StackExchange.Redis;
 
-namespace JobManager.Dispatcher.TimeWheel;
+namespace JobManager.Dispatcher.Clock;
 
 /// <summary>
 /// Lets the dispatch loop sleep until the earliest work it knows of, and wakes it sooner when work

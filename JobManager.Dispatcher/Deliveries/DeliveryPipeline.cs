@@ -3,7 +3,7 @@ using JobManager.Core.Dispatch;
 using JobManager.Dispatcher.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace JobManager.Dispatcher.Webhooks;
+namespace JobManager.Dispatcher.Deliveries;
 
 /// <summary>
 /// Bounds how many webhooks are in flight. The dispatch loop reserves slots before it claims, so it
@@ -17,7 +17,7 @@ public sealed class DeliveryPipeline(WebhookSender sender, IOptions<DispatcherOp
     private readonly CancellationTokenSource _abort = new();
     private readonly ConcurrentDictionary<string, Delivery> _deliveries = new(StringComparer.Ordinal);
 
-    /// <summary>The deliveries in flight now, whose leases the <see cref="LeaseKeeper"/> renews.</summary>
+    /// <summary>The deliveries in flight now, whose leases the lease keeper (<c>Leases/LeaseKeeper</c>) renews.</summary>
     public IReadOnlyCollection<Delivery> Current => [.. _deliveries.Values];
 
     public int InFlight => Volatile.Read(ref _inFlight);

@@ -5,7 +5,7 @@ using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace JobManager.Dispatcher.Webhooks;
+namespace JobManager.Dispatcher.Deliveries;
 
 /// <summary>
 /// Records webhook answers in batches, one script call per shard for many deliveries
@@ -26,7 +26,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
     private readonly TimeProvider _time;
     private readonly int _batchSize;
     private readonly TimeSpan _maxDelay;
-    private readonly ShardQueue[] _queues;
+    private readonly ShardAnswerQueue[] _queues;
     private volatile bool _stopping;
 
     public DeliveryRecorder(DeliveryAnswerStore store, RedisKeys keys, IOptions<RecordingOptions> options, TimeProvider time)
@@ -38,7 +38,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
         // The timers must not carry whichever caller's context (its dispatch span, its log scope) made them.
         using (ExecutionContext.SuppressFlow())
         {
-            _queues = [.. keys.Shards.Select(shard => new ShardQueue(shard, this))];
+            _queues = [.. keys.Shards.Select(shard => new ShardAnswerQueue(shard, _time, OnTimer))];
         }
     }
 
@@ -48,7 +48,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
     /// </summary>
     public Task<DeliveryOutcome> RecordAsync(DeliveryAnswer answer, ActivityContext dispatch = default)
     {
-        var entry = new Entry(answer, dispatch, _time.GetTimestamp());
+        var entry = new QueuedAnswer(answer, dispatch, _time.GetTimestamp());
         var queue = _queues[answer.Delivery.Shard];
         lock (queue.Gate)
         {
@@ -59,7 +59,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
     }
 
     // Under the queue's lock: sends a batch if one is due and none is in flight, or sets the timer for when one will be.
-    private void Pump(ShardQueue queue)
+    private void Pump(ShardAnswerQueue queue)
     {
         if (queue.InFlight is not null || queue.Waiting.Count == 0)
         {
@@ -75,7 +75,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
             }
             return;
         }
-        List<Entry> batch;
+        List<QueuedAnswer> batch;
         if (queue.Waiting.Count <= _batchSize)
         {
             batch = queue.Waiting;
@@ -98,7 +98,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
         }
     }
 
-    private async Task SendAsync(ShardQueue queue, List<Entry> batch)
+    private async Task SendAsync(ShardAnswerQueue queue, List<QueuedAnswer> batch)
     {
         try
         {
@@ -139,7 +139,7 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
         }
     }
 
-    private void OnTimer(ShardQueue queue)
+    private void OnTimer(ShardAnswerQueue queue)
     {
         lock (queue.Gate)
         {
@@ -193,32 +193,5 @@ public sealed class DeliveryRecorder : IHostedLifecycleService, IDisposable
         {
             queue.Timer.Dispose();
         }
-    }
-
-    private sealed record Entry(DeliveryAnswer Answer, ActivityContext Dispatch, long QueuedAt)
-    {
-        // Callers' continuations (logs, metrics, their delivery slot) must not run inside the batch's loop.
-        public TaskCompletionSource<DeliveryOutcome> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    /// <summary>One shard's answers waiting for a batch, and the batch being recorded (at most one).</summary>
-    private sealed class ShardQueue
-    {
-        public ShardQueue(int shard, DeliveryRecorder recorder)
-        {
-            Shard = shard;
-            Timer = recorder._time.CreateTimer(static state =>
-            {
-                var (recorder, queue) = ((DeliveryRecorder, ShardQueue))state!;
-                recorder.OnTimer(queue);
-            }, (recorder, this), Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-
-        public int Shard { get; }
-        public Lock Gate { get; } = new();
-        public ITimer Timer { get; }
-        public List<Entry> Waiting { get; set; } = [];
-        public bool TimerSet { get; set; }
-        public Task? InFlight { get; set; }
     }
 }
