@@ -118,6 +118,71 @@ public sealed class GarnetCallbackRaceTests(GarnetServerFixture garnet)
         }
     }
 
+    [Fact]
+    public async Task SuccessCallback_RacingTheDeleteOfItsJob_NeverLeavesTheJobsHashBehind()
+    {
+        const int jobCount = 200;
+        var keys = new RedisKeys(2);
+        var stores = GarnetServerFixture.CreateStores(garnet.Redis, keys);
+        var db = garnet.Redis.GetDatabase();
+        var service = TestJobs.Service("garnet-delete");
+        var names = Enumerable.Range(0, jobCount).Select(i => new JobRef(service, $"job-{i:000}")).ToList();
+        var nowMs = await stores.Wheel.ServerNowMsAsync();
+        foreach (var job in names)
+        {
+            await stores.Jobs.UpsertAsync(job, TestJobs.Definition());
+            await SetDueAsync(db, keys, job, nowMs - 2_000);
+        }
+        var running = new List<Delivery>();
+        foreach (var shard in keys.Shards)
+        {
+            var claim = await stores.Claims.ClaimDueAsync(shard, nowMs, jobCount, 45_000, 10_000);
+            running.AddRange(claim.Deliveries.Where(d => d.Job.Service == service));
+        }
+        Assert.Equal(jobCount, running.Count);
+
+        var connections = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => garnet.ConnectAsync()));
+        try
+        {
+            var callbacks = new ExecutionStore(connections[0], keys, Options.Create(new RetentionOptions()));
+            var deletes = new JobStore(connections[1], keys, TimeProvider.System);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var racing = running.SelectMany(delivery => new Task[]
+            {
+                Task.Run(async () =>
+                {
+                    await start.Task;
+                    await callbacks.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, "s", null, null));
+                }),
+                Task.Run(async () =>
+                {
+                    await start.Task;
+                    await deletes.DeleteAsync(delivery.Job);
+                }),
+            }).ToList();
+            start.SetResult();
+            await Task.WhenAll(racing);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+
+        // Whichever came first, the delete stands: a success applied after it must not write a job hash again.
+        var left = new List<JobRef>();
+        foreach (var job in names)
+        {
+            if (await db.KeyExistsAsync(keys.Job(job)))
+            {
+                left.Add(job);
+            }
+        }
+        Assert.Empty(left);
+    }
+
     // Due at instantMs, in the job's hash and on the wheel, as a claim would have left it.
     private static async Task SetDueAsync(IDatabase db, RedisKeys keys, JobRef job, long instantMs)
     {
