@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,8 +29,11 @@ public sealed class CallbackToken(IOptions<JobManagerOptions> options)
         {
             return false;
         }
+        // DecodeFromChars reports bad input; TryDecodeFromChars throws on it, e.g. on 43 alphabet characters
+        // whose last one sets bits past the 32 bytes, which no issued token does: a wrong token, not an error.
         Span<byte> presented = stackalloc byte[32];
-        if (!Base64Url.TryDecodeFromChars(token, presented, out var written) || written != presented.Length)
+        var status = Base64Url.DecodeFromChars(token, presented, out _, out var written);
+        if (status != OperationStatus.Done || written != presented.Length)
         {
             return false;
         }
