@@ -72,7 +72,9 @@ public static class Extensions
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
                     options.EnrichWithHttpResponse = (activity, response) => RedactSecretRoute(activity, response.HttpContext);
                 })
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                // Before the exporter, which is added after this: it must see the flag already unset.
+                .DropRootRedisSpans());
 
         builder.AddOpenTelemetryExporters();
         return builder;

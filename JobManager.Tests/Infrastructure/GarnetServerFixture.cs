@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using JobManager.AppHost.Redis;
 using JobManager.Core.Configuration;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Storage;
+using JobManager.Shared;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -56,7 +56,7 @@ public sealed class GarnetServerFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"JobManager.DevRedis.dll is not built ({program ?? "no path recorded"}); build the solution.");
         }
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
@@ -138,10 +138,4 @@ public sealed class GarnetServerFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

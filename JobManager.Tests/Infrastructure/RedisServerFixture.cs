@@ -5,6 +5,7 @@ using System.Text;
 using JobManager.Core.Configuration;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Storage;
+using JobManager.Shared;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -65,7 +66,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         // Another process may take the free port between our probe and redis-server's bind: try again.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FindFreePort();
+            Port = FreePort.Next();
             _server = Start(executable, Port, _directory);
             AppDomain.CurrentDomain.ProcessExit += KillOnExit;
             if (await WaitForPingAsync(_server, Port))
@@ -119,19 +120,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
         return candidates.FirstOrDefault(File.Exists) ?? BuildOutput.AssemblyOf("JobManager.DevRedis");
     }
 
-    private static int FindFreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     private Process Start(string executable, int port, string directory)
     {

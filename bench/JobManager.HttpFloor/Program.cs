@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using JobManager.Shared;
 
 // Measures how fast this machine can carry webhook-sized POSTs from one .NET process to another over
 // loopback, with nothing of JobManager in between: the floor under the burst and steady figures.
@@ -15,7 +16,7 @@ if (args is ["receive", var portText])
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 256;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 6;
-var port = FreePort();
+var port = FreePort.Next();
 using var receiver = Receiver.Start(port);
 try
 {
@@ -53,12 +54,6 @@ finally
 }
 return 0;
 
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
 
 static async Task WaitUntilUpAsync(HttpClient client, Uri url)
 {

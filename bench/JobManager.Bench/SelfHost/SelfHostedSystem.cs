@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using JobManager.Bench.Options;
+using JobManager.Shared;
 using StackExchange.Redis;
 
 namespace JobManager.Bench.SelfHost;
