@@ -1,5 +1,6 @@
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
+using JobManager.Core.Retries;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.Webhooks;
@@ -27,11 +28,14 @@ public sealed class DispatchLoop(
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Reconnecting after an error: 100 ms doubling to 5 s.</summary>
+    private static readonly Backoff Reconnect = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         Log.Started(logger, store.Keys.ShardCount, settings.LeaseSeconds, settings.MaxConcurrentDeliveries);
-        var backoff = new Backoff();
+        var failures = 0;
         var subscribed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -45,7 +49,7 @@ public sealed class DispatchLoop(
                 await clock.SyncAsync();
                 var earliest = await store.PeekEarliestAsync(settings.ClaimAheadMilliseconds);
                 health.ReportReachable();
-                backoff.Reset();
+                failures = 0;
 
                 var nowMs = clock.NowMs;
                 var due = store.Keys.Shards.Where(shard => earliest[shard] <= nowMs).ToList();
@@ -66,13 +70,13 @@ public sealed class DispatchLoop(
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 health.ReportUnreachable();
-                var delay = backoff.Next();
+                var delay = Reconnect.Delay(failures++);
                 Log.RedisUnavailable(logger, ex.GetType().Name, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex)
             {
-                var delay = backoff.Next();
+                var delay = Reconnect.Delay(failures++);
                 Log.LoopError(logger, ex, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -151,20 +155,6 @@ public sealed class DispatchLoop(
             {
                 return;
             }
-        }
-    }
-
-    /// <summary>Exponential backoff with jitter for reconnecting: 100 ms doubling to 5 s.</summary>
-    private sealed class Backoff
-    {
-        private int _attempt;
-
-        public void Reset() => _attempt = 0;
-
-        public TimeSpan Next()
-        {
-            var ceiling = Math.Min(5000, 100 * Math.Pow(2, _attempt++));
-            return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
         }
     }
 }
