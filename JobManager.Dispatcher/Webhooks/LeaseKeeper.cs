@@ -11,8 +11,13 @@ namespace JobManager.Dispatcher.Webhooks;
 /// dispatcher that died or froze (GC pause, SIGSTOP) is taken over. A renewal for an execution
 /// another dispatcher already took over is refused by the script (fencing).
 /// </summary>
-public sealed partial class LeaseKeeper(
-    DeliveryPipeline deliveries, ReservationHold hold, DispatchStore store, RedisClock clock, IOptions<DispatcherOptions> options, ILogger<LeaseKeeper> logger)
+public sealed class LeaseKeeper(
+    DeliveryPipeline deliveries,
+    ReservationHold hold,
+    DispatchStore store,
+    RedisClock clock,
+    IOptions<DispatcherOptions> options,
+    ILogger<LeaseKeeper> logger)
     : BackgroundService
 {
     /// <summary>
@@ -47,7 +52,7 @@ public sealed partial class LeaseKeeper(
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
-                    LogRenewFailed(logger, current.Count, ex.GetType().Name);
+                    Log.LeasesNotRenewed(logger, current.Count, ex.GetType().Name);
                 }
             }
         }
@@ -55,7 +60,4 @@ public sealed partial class LeaseKeeper(
         {
         }
     }
-
-    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Could not renew {Count} delivery leases ({ExceptionType}); they may be taken over")]
-    private static partial void LogRenewFailed(ILogger logger, int count, string exceptionType);
 }

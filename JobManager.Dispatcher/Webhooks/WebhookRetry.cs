@@ -58,7 +58,8 @@ public static class WebhookRetry
     {
         if (context.Properties.TryGetValue(Attempts, out var attempts) && context.Properties.TryGetValue(Clock, out var clock))
         {
-            attempts.Add(new DeliveryAttempt(clock(), outcome.Result is { } response ? (int)response.StatusCode : null, Describe(outcome)));
+            var status = outcome.Result is { } response ? (int)response.StatusCode : (int?)null;
+            attempts.Add(new DeliveryAttempt(clock(), status, Describe(outcome)));
         }
     }
 

@@ -42,7 +42,8 @@ public sealed class ChaosSystem : IDisposable
         };
         var api = new ServiceProcess("api", BuildOutput.AssemblyOf("JobManager.Api"), apiPort, common);
         var pool = Enumerable.Range(1, dispatchers)
-            .Select(i => new ServiceProcess($"dispatcher-{i}", BuildOutput.AssemblyOf("JobManager.Dispatcher"), FreePort.Next(), dispatcherEnvironment))
+            .Select(i => new ServiceProcess(
+                $"dispatcher-{i}", BuildOutput.AssemblyOf("JobManager.Dispatcher"), FreePort.Next(), dispatcherEnvironment))
             .ToList();
         var system = new ChaosSystem(api, pool);
         try

@@ -50,15 +50,18 @@ public sealed class BadInputTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService("fuzz-callback");
         var path = $"{service}/{Job}";
-        await _api.PutJobOkAsync(service, Job, new { invocation_target = fixture.Receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = 3600 });
+        var job = new { invocation_target = fixture.Receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = 3600 };
+        await _api.PutJobOkAsync(service, Job, job);
         var executionId = await _api.RunNowAsync(service, Job);
-        await _api.WaitForExecutionAsync(service, Job, executionId, e => e["status"]!.GetValue<string>() == "running", TimeSpan.FromSeconds(30));
+        await _api.WaitForExecutionAsync(
+            service, Job, executionId, e => e["status"]!.GetValue<string>() == "running", TimeSpan.FromSeconds(30));
         var before = (await _api.GetExecutionAsync(service, Job, executionId)).ToJsonString();
         var callback = $"/callback/{executionId}";
 
         await BadInputs.Token.SampleAsync(async token =>
         {
-            var status = await AssertRefusedAsync(HttpMethod.Post, $"{callback}/{Uri.EscapeDataString(token)}", """{"status":"success"}""");
+            var url = $"{callback}/{Uri.EscapeDataString(token)}";
+            var status = await AssertRefusedAsync(HttpMethod.Post, url, """{"status":"success"}""");
             Assert.Equal(403, status);
         }, iter: Samples, threads: 1);
 
@@ -76,7 +79,9 @@ public sealed class BadInputTests(AppHostFixture fixture)
     public async Task BadListingQueries_AreRefusedWithProblemDetails()
     {
         var service = ApiClient.UniqueService("fuzz-list");
-        await _api.PutJobOkAsync(service, Job, new { invocation_target = "http://127.0.0.1:9/fuzzed", schedule = "rate(1 hour)", enabled = false });
+        // Disabled: no instant fires and changes the listing while the test runs.
+        await _api.PutJobOkAsync(service, Job,
+            new { invocation_target = "http://127.0.0.1:9/x", schedule = "rate(1 hour)", enabled = false });
         var stored = await JobSnapshotAsync(service);
 
         await BadInputs.ListingQuery.SampleAsync(async query =>

@@ -54,7 +54,8 @@ public sealed class GarnetServerFixture : IAsyncLifetime
             .FirstOrDefault(a => a.Key == "JobManager.DevRedis.Path")?.Value;
         if (program is null || !File.Exists(program))
         {
-            throw new InvalidOperationException($"JobManager.DevRedis.dll is not built ({program ?? "no path recorded"}); build the solution.");
+            throw new InvalidOperationException(
+                $"JobManager.DevRedis.dll is not built ({program ?? "no path recorded"}); build the solution.");
         }
         var port = FreePort.Next();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -63,7 +64,9 @@ public sealed class GarnetServerFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { program, $"--DevRedis:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--DevRedis:DataDirectory={_dataDirectory}" })
+        string[] arguments =
+            [program, $"--DevRedis:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--DevRedis:DataDirectory={_dataDirectory}"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -77,7 +77,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
             if (attempt == StartAttempts)
             {
                 throw new InvalidOperationException(
-                    $"redis-server did not answer PING on port {Port} within {StartupDeadline.TotalSeconds} s. Its output:\n{ServerOutput()}");
+                    $"redis-server did not answer PING on port {Port} within {StartupDeadline.TotalSeconds} s. "
+                    + $"Its output:\n{ServerOutput()}");
             }
         }
 

@@ -43,7 +43,8 @@ public sealed class RedisSpanExportTests(RedisServerFixture redis, ITestOutputHe
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         var client = new ApiClient(http);
         var service = ApiClient.UniqueService("spans");
-        await client.PutJobOkAsync(service, "traced", new { invocation_target = receiver.UrlFor(service), schedule = "rate(1 day)", enabled = false });
+        var job = new { invocation_target = receiver.UrlFor(service), schedule = "rate(1 day)", enabled = false };
+        await client.PutJobOkAsync(service, "traced", job);
         var executionId = await client.RunNowAsync(service, "traced");
         await receiver.WaitForAsync(service, 1, TimeSpan.FromSeconds(30));
 
@@ -51,7 +52,8 @@ public sealed class RedisSpanExportTests(RedisServerFixture redis, ITestOutputHe
         var trace = await Wait.UntilAsync(() => Task.FromResult(collector.Spans
             .Where(s => s.Scope == "JobManager.Dispatcher" && s.Name.Contains(service, StringComparison.Ordinal))
             .Select(dispatch => collector.Spans.Where(s => s.TraceId == dispatch.TraceId).ToList())
-            .FirstOrDefault(spans => spans.Any(s => s.Scope == RedisScope))), TimeSpan.FromSeconds(40), $"the Redis spans of execution {executionId}");
+            .FirstOrDefault(spans => spans.Any(s => s.Scope == RedisScope))),
+            TimeSpan.FromSeconds(40), $"the Redis spans of execution {executionId}");
         output.WriteLine(string.Join(Environment.NewLine, trace.Select(s => $"{s.Scope} {s.Name} parent={s.ParentSpanId}")));
         Assert.All(trace.Where(s => s.Scope == RedisScope), span => Assert.False(span.IsRoot));
         Assert.DoesNotContain(collector.Spans, IsRootRedisSpan);
@@ -73,7 +75,8 @@ public sealed class RedisSpanExportTests(RedisServerFixture redis, ITestOutputHe
         {
             environment[key] = value;
         }
-        var process = new ServiceProcess($"spans-{name}-{Guid.NewGuid():N}", BuildOutput.AssemblyOf(project), FreePort.Next(), environment);
+        var process = new ServiceProcess(
+            $"spans-{name}-{Guid.NewGuid():N}", BuildOutput.AssemblyOf(project), FreePort.Next(), environment);
         process.Start();
         return process;
     }

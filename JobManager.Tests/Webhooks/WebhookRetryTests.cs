@@ -14,7 +14,7 @@ namespace JobManager.Tests.Webhooks;
 public sealed class WebhookRetryTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task RetryAfter_LongerThanTheRemainingTtl_EndsTheDeliveryAtOnce_WithTheServicesAnswer()
