@@ -81,7 +81,7 @@ public sealed class GarnetServerFixture : IAsyncLifetime
         {
             EndPoints = { { IPAddress.Loopback, port } },
             AbortOnConnectFail = false,
-            // Claim scripts run 5-10x slower on Garnet, and a 2-core CI machine may be compiling beside us.
+            // Claim scripts run several times slower on Garnet, and a 2-core CI machine may be compiling beside us.
             SyncTimeout = 30_000,
             AsyncTimeout = 30_000,
         };
