@@ -11,7 +11,8 @@ namespace JobManager.Core.Callbacks;
 /// The token in a webhook's <c>callback_url</c>: base64url of HMAC-SHA256(<c>JobManager:CallbackSecret</c>,
 /// <c>"callback:{execution_id}"</c>). Bound to one execution and unguessable without the secret. It does
 /// not vary between deliveries of the same execution, so a redelivery after a dispatcher died carries
-/// a byte-identical webhook, and the service may answer whichever delivery reached it.
+/// a byte-identical body (its timestamp and signature headers are new), and the service may answer
+/// whichever delivery reached it.
 /// </summary>
 public sealed class CallbackToken(IOptions<JobManagerOptions> options)
 {
