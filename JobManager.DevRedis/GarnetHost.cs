@@ -21,8 +21,8 @@ internal sealed class GarnetHost(IOptions<DevRedisOptions> options, ILoggerFacto
     /// <item><c>--lua --lua-transaction-mode</c>: JobManager's scripts must be atomic, as on Redis; without
     /// transaction mode Garnet runs a script's commands without locking its keys.</item>
     /// <item><c>--storage-tier --logdir</c>: records past <see cref="DevRedisOptions.Memory"/> spill to the data
-    /// folder. Without it Garnet drops them silently: 100k 1 KB keys into 64m kept only 51,154; with it, all
-    /// 100k (49 MB spilled). This is our <c>noeviction</c>.</item>
+    /// folder. Without it Garnet silently drops the keys that do not fit; with it, it keeps them all. This is
+    /// our <c>noeviction</c>.</item>
     /// <item><c>--aof --aof-commit-freq 1000 --recover</c>: like Redis' <c>appendfsync everysec</c>, and the
     /// file is replayed on the next start, so restarts keep the data.</item>
     /// <item><c>--device-type RandomAccess</c>: the default device crashes on Debian 12 when persisting.</item>

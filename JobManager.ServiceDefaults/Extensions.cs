@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -25,9 +23,6 @@ public static class Extensions
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
-    /// <summary>A route parameter with this name holds a secret (the callback URL's token): never record the path.</summary>
-    private const string SecretRouteParameter = "{token}";
-
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -43,12 +38,8 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // A callback's path holds its token, and ASP.NET Core's hosting logger spreads every request's path: it
-        // logs "Request starting HTTP/1.1 POST http://.../callback/{id}/{token}", and while it is enabled at any
-        // level it opens a log scope with RequestPath around the request, which the OpenTelemetry exporter
-        // attaches to every line logged there. Off entirely, and set after the configuration's rules so no
-        // appsettings turns it back on; request spans (path redacted below) and trace ids correlate instead.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // Callback tokens are kept out of logs and spans by the Api (Api/Telemetry/CallbackTokenRedaction.cs),
+        // the one service whose paths carry them.
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -70,22 +61,13 @@ public static class Extensions
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                         && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath);
-                    options.EnrichWithHttpResponse = (activity, response) => RedactSecretRoute(activity, response.HttpContext);
                 })
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                // Before the exporter, which is added after this: it must see the flag already unset.
+                .DropRootRedisSpans());
 
         builder.AddOpenTelemetryExporters();
         return builder;
-    }
-
-    // The request span's url.path would carry the callback token; the route template says as much without it.
-    private static void RedactSecretRoute(Activity activity, HttpContext context)
-    {
-        if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } template }
-            && template.Contains(SecretRouteParameter, StringComparison.Ordinal))
-        {
-            activity.SetTag("url.path", template);
-        }
     }
 
     private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

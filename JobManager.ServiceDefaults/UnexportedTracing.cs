@@ -5,8 +5,8 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Spans nobody reads are not made. With an exporter (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) the services trace
 /// every request, callback, delivery and Redis command as the service defaults set up. Without one those
-/// spans went nowhere, yet cost about a third of the Api's CPU per PUT: a sampled request span, and Aspire's
-/// Redis instrumentation profiling every command and turning each into a span of its own. So the Api then
+/// spans went nowhere, yet were a large share of the Api's CPU per PUT (docs/benchmarks.md): a sampled request
+/// span, and Aspire's Redis instrumentation profiling every command and turning each into a span of its own. So the Api then
 /// samples nothing, and both services leave Redis commands unprofiled. (The dispatcher keeps sampling its
 /// dispatch spans: their context is the webhook's <c>traceparent</c>, whose sampled flag a service's
 /// parent-based sampler follows.) Metrics and logs are unchanged.

@@ -1,3 +1,5 @@
+using JobManager.Shared;
+
 namespace JobManager.AppHost.Redis;
 
 /// <summary>What every Redis that the app host runs as a process shares: endpoint, icon, health check.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -10,7 +11,8 @@ namespace JobManager.Core.Callbacks;
 /// The token in a webhook's <c>callback_url</c>: base64url of HMAC-SHA256(<c>JobManager:CallbackSecret</c>,
 /// <c>"callback:{execution_id}"</c>). Bound to one execution and unguessable without the secret. It does
 /// not vary between deliveries of the same execution, so a redelivery after a dispatcher died carries
-/// a byte-identical webhook, and the service may answer whichever delivery reached it.
+/// a byte-identical body (its timestamp and signature headers are new), and the service may answer
+/// whichever delivery reached it.
 /// </summary>
 public sealed class CallbackToken(IOptions<JobManagerOptions> options)
 {
@@ -28,8 +30,11 @@ public sealed class CallbackToken(IOptions<JobManagerOptions> options)
         {
             return false;
         }
+        // DecodeFromChars reports bad input; TryDecodeFromChars throws on it, e.g. on 43 alphabet characters
+        // whose last one sets bits past the 32 bytes, which no issued token does: a wrong token, not an error.
         Span<byte> presented = stackalloc byte[32];
-        if (!Base64Url.TryDecodeFromChars(token, presented, out var written) || written != presented.Length)
+        var status = Base64Url.DecodeFromChars(token, presented, out _, out var written);
+        if (status != OperationStatus.Done || written != presented.Length)
         {
             return false;
         }

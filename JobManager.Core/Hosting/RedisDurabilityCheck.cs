@@ -1,4 +1,5 @@
 using System.Net;
+using JobManager.Core.Retries;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -12,15 +13,17 @@ namespace JobManager.Core.Hosting;
 /// ElastiCache) often refuse <c>CONFIG</c>; then it logs that the settings could not be checked. Never
 /// blocks start: it waits in the background until the services' connection to Redis is up.
 /// </summary>
-internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis, ILogger<RedisDurabilityCheck> logger) : BackgroundService
+internal sealed class RedisDurabilityCheck(IConnectionMultiplexer redis, ILogger<RedisDurabilityCheck> logger) : BackgroundService
 {
+    /// <summary>Waiting for Redis to be reachable: 250 ms doubling to 5 s.</summary>
+    private static readonly Backoff WaitForRedis = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
+        var tries = 0;
         while (!redis.IsConnected)
         {
-            await Task.Delay(delay, stoppingToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            await Task.Delay(WaitForRedis.Delay(tries++), stoppingToken);
         }
         try
         {
@@ -33,7 +36,7 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
         catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
         {
             // Not the message: a connection error may spell out the configuration.
-            LogNotChecked(logger, "(all)", ex.GetType().Name);
+            Log.NotChecked(logger, "(all)", ex.GetType().Name);
         }
     }
 
@@ -65,61 +68,37 @@ internal sealed partial class RedisDurabilityCheck(IConnectionMultiplexer redis,
         catch (Exception ex) when (ex is RedisServerException or RedisCommandException)
         {
             // The server's error text differs between Redis, managed services and Garnet: never parse it.
-            LogNotChecked(logger, endpoint, ex.Message);
+            Log.NotChecked(logger, endpoint, ex.Message);
             return;
         }
 
         if (settings.IsUnknown)
         {
-            LogNotChecked(logger, endpoint, "the server reports neither maxmemory-policy nor appendonly");
+            Log.NotChecked(logger, endpoint, "the server reports neither maxmemory-policy nor appendonly");
             return;
         }
         if (settings.MaxMemoryPolicy is null)
         {
-            LogPolicyUnreported(logger, endpoint);
+            Log.PolicyUnreported(logger, endpoint);
         }
         else if (settings.CanEvict)
         {
-            LogMayEvict(logger, endpoint, settings.MaxMemoryPolicy);
+            Log.MayEvict(logger, endpoint, settings.MaxMemoryPolicy);
         }
         if (settings.PersistsNothing)
         {
-            LogPersistsNothing(logger, endpoint);
+            Log.PersistsNothing(logger, endpoint);
         }
         else if (settings.SnapshotsOnly)
         {
-            LogSnapshotsOnly(logger, endpoint, settings.Save!);
+            Log.SnapshotsOnly(logger, endpoint, settings.Save!);
         }
         if (settings.MaxMemoryPolicy is not null && !settings.CanEvict && !settings.PersistsNothing && !settings.SnapshotsOnly)
         {
-            LogDurable(logger, endpoint, settings.MaxMemoryPolicy, settings.AppendOnly ?? "unreported");
+            Log.Durable(logger, endpoint, settings.MaxMemoryPolicy, settings.AppendOnly ?? "unreported");
         }
     }
 
     private static async Task<string?> ConfigGetAsync(IServer server, string parameter) =>
         (await server.ConfigGetAsync(parameter)) is [var setting, ..] ? setting.Value : null;
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning,
-        Message = "Redis {Endpoint} has maxmemory-policy {Policy}: when memory runs out it deletes keys, and jobs, leases or executions vanish without an error. Set maxmemory-policy noeviction.")]
-    private static partial void LogMayEvict(ILogger logger, string endpoint, string policy);
-
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning,
-        Message = "Redis {Endpoint} persists nothing (appendonly no, save \"\"): a restart loses every job and execution. Set appendonly yes with appendfsync everysec.")]
-    private static partial void LogPersistsNothing(ILogger logger, string endpoint);
-
-    [LoggerMessage(EventId = 12, Level = LogLevel.Information,
-        Message = "Redis {Endpoint} persists with RDB snapshots only (save {Save}): a crash loses the writes since the last snapshot. appendonly yes with appendfsync everysec loses at most about a second.")]
-    private static partial void LogSnapshotsOnly(ILogger logger, string endpoint, string save);
-
-    [LoggerMessage(EventId = 13, Level = LogLevel.Information,
-        Message = "Redis {Endpoint} keeps JobManager's data: maxmemory-policy {Policy}, appendonly {AppendOnly}")]
-    private static partial void LogDurable(ILogger logger, string endpoint, string policy, string appendOnly);
-
-    [LoggerMessage(EventId = 15, Level = LogLevel.Information,
-        Message = "Redis {Endpoint} does not report maxmemory-policy (Garnet does not); make sure it never evicts keys when memory runs out")]
-    private static partial void LogPolicyUnreported(ILogger logger, string endpoint);
-
-    [LoggerMessage(EventId = 14, Level = LogLevel.Information,
-        Message = "Could not check the eviction and persistence settings of Redis {Endpoint} ({Reason}); managed services often refuse CONFIG. Make sure it runs with maxmemory-policy noeviction and persistence on.")]
-    private static partial void LogNotChecked(ILogger logger, string endpoint, string reason);
 }

@@ -1,4 +1,5 @@
 using JobManager.Core.Storage;
+using JobManager.Core.Retries;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -10,12 +11,16 @@ namespace JobManager.Core.Hosting;
 /// created with: it would look for jobs in the wrong keys. The first process records the count.
 /// When Redis is not reachable yet the check is retried in the background rather than blocking start.
 /// </summary>
-internal sealed partial class ShardCountCheck(IConnectionMultiplexer redis, RedisKeys keys, ILogger<ShardCountCheck> logger, IHostApplicationLifetime lifetime)
+internal sealed class ShardCountCheck(
+    IConnectionMultiplexer redis, RedisKeys keys, ILogger<ShardCountCheck> logger, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
+    /// <summary>Waiting for Redis to be reachable: 250 ms doubling to 5 s.</summary>
+    private static readonly Backoff WaitForRedis = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
+        var tries = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -25,7 +30,7 @@ internal sealed partial class ShardCountCheck(IConnectionMultiplexer redis, Redi
                 var recorded = (int)await db.StringGetAsync(RedisKeys.ShardCountKey);
                 if (recorded != keys.ShardCount)
                 {
-                    LogShardMismatch(logger, keys.ShardCount, recorded);
+                    Log.ShardMismatch(logger, keys.ShardCount, recorded);
                     Environment.ExitCode = 1;
                     lifetime.StopApplication();
                 }
@@ -33,13 +38,8 @@ internal sealed partial class ShardCountCheck(IConnectionMultiplexer redis, Redi
             }
             catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
             {
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                await Task.Delay(WaitForRedis.Delay(tries++), stoppingToken);
             }
         }
     }
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Critical,
-        Message = "JobManager:Shards is {Configured} but this Redis holds a deployment created with {Recorded} shards; stopping. Set JobManager:Shards to {Recorded}.")]
-    private static partial void LogShardMismatch(ILogger logger, int configured, int recorded);
 }

@@ -77,8 +77,8 @@ internal static class LuaScripts
 
     /// <summary>
     /// The script with every line that is only a comment left empty. StackExchange.Redis finds a script's
-    /// SHA by hashing its whole text on every call, and the header comments were half of it (3.6 KB for
-    /// apply_callback). Lines are kept, so a Redis error's line number still points into the file.
+    /// SHA by hashing its whole text on every call, and the header comments are a large part of it. Lines
+    /// are kept, so a Redis error's line number still points into the file.
     /// </summary>
     internal static string WithoutCommentLines(string script) =>
         string.Join('\n', script.ReplaceLineEndings("\n").Split('\n')

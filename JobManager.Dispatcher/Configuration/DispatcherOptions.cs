@@ -36,8 +36,7 @@ public sealed class DispatcherOptions
     /// remain. The execution shows as pending from then; whether it fires, and with what, is decided at
     /// the instant. 0 claims only what is already due. Instants are whole seconds, so a whole number of
     /// seconds would claim the next second's jobs at the very moment this second's webhooks go out; 1.5 s
-    /// claims them half-way between two instants (steady 1,000/s: p99 lateness 248–264 ms against
-    /// 355–420 ms with 1 s, docs/benchmarks.md).
+    /// claims them half-way between two instants, which lowered steady-load lateness (docs/benchmarks.md).
     /// </summary>
     [Range(0, 10_000)]
     public int ClaimAheadMilliseconds { get; set; } = 1500;

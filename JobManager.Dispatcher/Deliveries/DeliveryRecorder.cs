@@ -9,7 +9,7 @@ namespace JobManager.Dispatcher.Deliveries;
 
 /// <summary>
 /// Records webhook answers in batches, one script call per shard for many deliveries
-/// (<see cref="DeliveryAnswerStore.RecordAsync"/>): with a call per answer, a burst of 10,000 webhooks cost 10,000
+/// (<see cref="DeliveryAnswerStore.RecordAsync"/>): with a call per answer, a burst of webhooks costs as many
 /// script calls, each with its client and tracing overhead, on the machine that also runs Redis. Answers
 /// queue per shard; a shard's queue is sent once it holds <see cref="RecordingOptions.BatchSize"/> answers
 /// or its oldest has waited <see cref="RecordingOptions.MaxDelayMilliseconds"/>, and only one call per

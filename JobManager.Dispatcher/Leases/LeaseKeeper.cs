@@ -13,7 +13,7 @@ namespace JobManager.Dispatcher.Leases;
 /// dispatcher that died or froze (GC pause, SIGSTOP) is taken over. A renewal for an execution
 /// another dispatcher already took over is refused by the script (fencing).
 /// </summary>
-public sealed partial class LeaseKeeper(
+public sealed class LeaseKeeper(
     DeliveryPipeline deliveries,
     ReservationHold hold,
     LeaseStore leases,
@@ -54,7 +54,7 @@ public sealed partial class LeaseKeeper(
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)
                 {
-                    LogRenewFailed(logger, current.Count, ex.GetType().Name);
+                    Log.LeasesNotRenewed(logger, current.Count, ex.GetType().Name);
                 }
             }
         }
@@ -62,7 +62,4 @@ public sealed partial class LeaseKeeper(
         {
         }
     }
-
-    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Could not renew {Count} delivery leases ({ExceptionType}); they may be taken over")]
-    private static partial void LogRenewFailed(ILogger logger, int count, string exceptionType);
 }

@@ -8,7 +8,7 @@ namespace JobManager.Dispatcher.Retention;
 /// Once a minute, trims execution history to <c>JobManager:Retention</c> (per-job count and age).
 /// Each shard is swept by one dispatcher at a time under a short lease in Redis.
 /// </summary>
-public sealed partial class RetentionSweeper(RetentionStore store, RedisKeys keys, RedisClock clock, ILogger<RetentionSweeper> logger)
+public sealed class RetentionSweeper(RetentionStore store, RedisKeys keys, RedisClock clock, ILogger<RetentionSweeper> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -43,20 +43,14 @@ public sealed partial class RetentionSweeper(RetentionStore store, RedisKeys key
                     var removed = await store.SweepShardAsync(shard, clock.NowMs, stoppingToken);
                     if (removed > 0)
                     {
-                        LogSwept(logger, shard, removed);
+                        Log.RetentionSwept(logger, shard, removed);
                     }
                 }
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            LogSweepFailed(logger, ex.GetType().Name);
+            Log.RetentionSkipped(logger, ex.GetType().Name);
         }
     }
-
-    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Retention: removed {Removed} executions from shard {Shard}")]
-    private static partial void LogSwept(ILogger logger, int shard, long removed);
-
-    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Retention sweep skipped: Redis unavailable ({ExceptionType})")]
-    private static partial void LogSweepFailed(ILogger logger, string exceptionType);
 }

@@ -36,7 +36,8 @@ public sealed class DispatcherMetrics
         _time = time;
         var meter = meterFactory.Create(MeterName);
         _invocationLatency = meter.CreateHistogram<long>("jobmanager.invocation.latency", "ms",
-            "From an execution's scheduled instant to its webhook being sent (the webhook's invocation_latency_ms)");
+            "From an execution's scheduled instant to a delivery's webhook being sent, for every delivery (the webhook's "
+            + "invocation_latency_ms stops at the first claim and is the same in every delivery)");
         _webhookDuration = meter.CreateHistogram<double>("jobmanager.webhook.duration", "ms",
             "From sending a webhook to the service's answer (response headers), or to the error or timeout");
         _finished = meter.CreateCounter<long>("jobmanager.execution.finished", "{execution}",
@@ -67,7 +68,8 @@ public sealed class DispatcherMetrics
     {
         var service = new KeyValuePair<string, object?>(TelemetryTags.Service, delivery.Job.Service);
         _webhooksActive.Add(-1, service);
-        _webhookDuration.Record(duration.TotalMilliseconds, service, new KeyValuePair<string, object?>(TelemetryTags.WebhookOutcome, outcome));
+        var answer = new KeyValuePair<string, object?>(TelemetryTags.WebhookOutcome, outcome);
+        _webhookDuration.Record(duration.TotalMilliseconds, service, answer);
     }
 
     /// <summary>Counts an execution the dispatcher ended with <c>failure</c> for <paramref name="reason"/>.</summary>

@@ -2,6 +2,7 @@ using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Storage;
 using JobManager.Dispatcher.Clock;
+using JobManager.Core.Retries;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Deliveries;
 using JobManager.Dispatcher.Telemetry;
@@ -32,11 +33,14 @@ public sealed class DispatchLoop(
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Reconnecting after an error: 100 ms doubling to 5 s.</summary>
+    private static readonly Backoff Reconnect = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         Log.Started(logger, keys.ShardCount, settings.LeaseSeconds, settings.MaxConcurrentDeliveries);
-        var backoff = new Backoff();
+        var failures = 0;
         var subscribed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,7 +54,7 @@ public sealed class DispatchLoop(
                 await clock.SyncAsync();
                 var earliest = await wheel.PeekEarliestAsync(settings.ClaimAheadMilliseconds);
                 health.ReportReachable();
-                backoff.Reset();
+                failures = 0;
 
                 var nowMs = clock.NowMs;
                 var due = keys.Shards.Where(shard => earliest[shard] <= nowMs).ToList();
@@ -71,13 +75,13 @@ public sealed class DispatchLoop(
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 health.ReportUnreachable();
-                var delay = backoff.Next();
+                var delay = Reconnect.Delay(failures++);
                 Log.RedisUnavailable(logger, ex.GetType().Name, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex)
             {
-                var delay = backoff.Next();
+                var delay = Reconnect.Delay(failures++);
                 Log.LoopError(logger, ex, (long)delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -156,20 +160,6 @@ public sealed class DispatchLoop(
             {
                 return;
             }
-        }
-    }
-
-    /// <summary>Exponential backoff with jitter for reconnecting: 100 ms doubling to 5 s.</summary>
-    private sealed class Backoff
-    {
-        private int _attempt;
-
-        public void Reset() => _attempt = 0;
-
-        public TimeSpan Next()
-        {
-            var ceiling = Math.Min(5000, 100 * Math.Pow(2, _attempt++));
-            return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using JobManager.Core.Dispatch;
 using JobManager.Dispatcher.Clock;
+using JobManager.Core.Retries;
 using JobManager.Dispatcher.Configuration;
 using JobManager.Dispatcher.Deliveries;
 using JobManager.Dispatcher.Telemetry;
@@ -23,6 +24,9 @@ public sealed class ReservationHold(
     IOptions<DispatcherOptions> options,
     ILogger<ReservationHold> logger) : BackgroundService
 {
+    /// <summary>Arming again after Redis failed: 100 ms doubling to 2 s, well inside the reservations' leases.</summary>
+    private static readonly Backoff RetryArming = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2));
+
     private readonly Lock _gate = new();
     private readonly SortedDictionary<long, List<Reservation>> _byInstant = [];
     private readonly ConcurrentDictionary<string, Reservation> _held = new(StringComparer.Ordinal);
@@ -111,9 +115,9 @@ public sealed class ReservationHold(
             {
                 // Still held and leased: try again shortly; if Redis stays away the leases expire and
                 // another dispatcher arms them.
-                var delayMs = Math.Min(2000, 100 << Math.Min(failures++, 5));
-                Log.RedisUnavailable(logger, ex.GetType().Name, delayMs);
-                await Task.Delay(delayMs, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                var delay = RetryArming.Delay(failures++);
+                Log.RedisUnavailable(logger, ex.GetType().Name, (long)delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

@@ -1,5 +1,6 @@
 using JobManager.Core.Executions;
 using JobManager.Core.Configuration;
+using JobManager.Core.Retries;
 using JobManager.Dispatcher.Configuration;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -9,8 +10,8 @@ namespace JobManager.Dispatcher.Webhooks;
 
 /// <summary>
 /// The retry policy of webhook deliveries (Microsoft.Extensions.Http.Resilience): transient failures
-/// are retried with exponential backoff and jitter, honouring Retry-After, within a budget that ends
-/// before the execution's TTL. Each failed try is written down for the execution's record.
+/// are retried with <see cref="Backoff"/>'s curve, or after the service's Retry-After, within a budget that
+/// ends with the execution's TTL. Each failed try is written down for the execution's record.
 /// </summary>
 public static class WebhookRetry
 {
@@ -25,21 +26,25 @@ public static class WebhookRetry
     /// <summary>The Redis-time clock, to stamp the tries.</summary>
     public static readonly ResiliencePropertyKey<Func<long>> Clock = new("jobmanager.clock");
 
+    /// <summary>No retry waits longer than this; the execution's TTL usually ends the retries sooner.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, WebhookOptions options)
     {
         if (options.MaxAttempts <= 1)
         {
             return;
         }
-        var baseDelay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds);
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds), MaxDelay);
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = options.MaxAttempts - 1,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = baseDelay,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context) && WithinBudget(args, baseDelay)),
+            // Read by DelayGenerator below, which caps it by the budget.
+            ShouldRetryAfterHeader = false,
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context)
+                && WithinBudget(args.Context, RetryAfter(args.Outcome, args.Context) ?? backoff.Ceiling(args.AttemptNumber))),
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
+                CapByBudget(args.Context, RetryAfter(args.Outcome, args.Context) ?? backoff.Delay(args.AttemptNumber))),
             OnRetry = args =>
             {
                 Record(args.Context, args.Outcome);
@@ -53,7 +58,8 @@ public static class WebhookRetry
     {
         if (context.Properties.TryGetValue(Attempts, out var attempts) && context.Properties.TryGetValue(Clock, out var clock))
         {
-            attempts.Add(new DeliveryAttempt(clock(), outcome.Result is { } response ? (int)response.StatusCode : null, Describe(outcome)));
+            var status = outcome.Result is { } response ? (int)response.StatusCode : (int?)null;
+            attempts.Add(new DeliveryAttempt(clock(), status, Describe(outcome)));
         }
     }
 
@@ -74,14 +80,27 @@ public static class WebhookRetry
         HttpClientResiliencePredicates.IsTransient(outcome)
         || (outcome.Exception is TaskCanceledException && !context.CancellationToken.IsCancellationRequested);
 
-    // Retry only if the next try, after its longest backoff, still starts before the budget ends.
-    private static bool WithinBudget(RetryPredicateArguments<HttpResponseMessage> args, TimeSpan baseDelay)
-    {
-        if (!args.Context.Properties.TryGetValue(BudgetEndsMs, out var endsMs) || !args.Context.Properties.TryGetValue(Clock, out var clock))
+    // Retry only if the next try, after its longest wait (the service's Retry-After, or the backoff's
+    // ceiling), still starts before the budget ends: a Retry-After past the execution's TTL ends the
+    // delivery now, with the service's answer, rather than holding it until the deadline fails it.
+    private static bool WithinBudget(ResilienceContext context, TimeSpan wait) =>
+        Remaining(context) is not { } remaining || wait < remaining;
+
+    private static TimeSpan CapByBudget(ResilienceContext context, TimeSpan wait) =>
+        Remaining(context) is { } remaining ? TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, Math.Max(0, remaining.Ticks))) : wait;
+
+    private static TimeSpan? Remaining(ResilienceContext context) =>
+        context.Properties.TryGetValue(BudgetEndsMs, out var endsMs) && context.Properties.TryGetValue(Clock, out var clock)
+            ? TimeSpan.FromMilliseconds(endsMs - clock())
+            : null;
+
+    /// <summary>The answer's <c>Retry-After</c> (seconds, or an HTTP date read against the Redis clock).</summary>
+    private static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
+        outcome.Result?.Headers.RetryAfter switch
         {
-            return true;
-        }
-        var longestBackoffMs = baseDelay.TotalMilliseconds * Math.Pow(2, args.AttemptNumber) * 1.5;
-        return clock() + longestBackoffMs < endsMs;
-    }
+            { Delta: { } delta } => delta,
+            { Date: { } date } when context.Properties.TryGetValue(Clock, out var clock) =>
+                date - DateTimeOffset.FromUnixTimeMilliseconds(clock()),
+            _ => null,
+        };
 }

@@ -62,6 +62,12 @@ public class CallbackTokenTests
     [InlineData("")]
     [InlineData("1.abc")]
     [InlineData("not base64url! not base64url! not base64url!")]
+    // 43 characters of the alphabet whose last one sets bits beyond the 32 bytes: no issued token ends so.
+    [InlineData("wlTjIVHAQsinvReAeGaKQpKBznKUrYRYijoQWpGhscV")]
+    [InlineData("___________________________________________")]
+    // Standard base64's characters, and padding, are not base64url.
+    [InlineData("+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/+/A")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")]
     public void Verify_Refuses_MalformedTokens(string? token)
         => Assert.False(Tokens.Verify(ExecutionId, token));
 

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using JobManager.Shared;
 using JobManager.Tests.Infrastructure;
 
 namespace JobManager.Tests.Chaos;
@@ -25,7 +24,7 @@ public sealed class ChaosSystem : IDisposable
 
     public static async Task<ChaosSystem> StartAsync(int redisPort, int dispatchers)
     {
-        var apiPort = FreePort();
+        var apiPort = FreePort.Next();
         var common = new Dictionary<string, string>
         {
             ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
@@ -43,7 +42,8 @@ public sealed class ChaosSystem : IDisposable
         };
         var api = new ServiceProcess("api", BuildOutput.AssemblyOf("JobManager.Api"), apiPort, common);
         var pool = Enumerable.Range(1, dispatchers)
-            .Select(i => new ServiceProcess($"dispatcher-{i}", BuildOutput.AssemblyOf("JobManager.Dispatcher"), FreePort(), dispatcherEnvironment))
+            .Select(i => new ServiceProcess(
+                $"dispatcher-{i}", BuildOutput.AssemblyOf("JobManager.Dispatcher"), FreePort.Next(), dispatcherEnvironment))
             .ToList();
         var system = new ChaosSystem(api, pool);
         try
@@ -75,12 +75,5 @@ public sealed class ChaosSystem : IDisposable
             dispatcher.Dispose();
         }
         Api.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -16,7 +16,7 @@ namespace JobManager.Tests.Infrastructure;
 /// </summary>
 public class AppHostFixture : IAsyncLifetime
 {
-    /// <summary>How long starting may take, build of nothing included: about 10 s on a 2-core machine.</summary>
+    /// <summary>How long starting may take, build of nothing included: a generous bound for a busy 2-core machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly string _dataDirectory =

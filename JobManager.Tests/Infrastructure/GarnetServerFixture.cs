@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using JobManager.AppHost.Redis;
 using JobManager.Core.Storage;
+using JobManager.Shared;
 using StackExchange.Redis;
 
 namespace JobManager.Tests.Infrastructure;
@@ -50,16 +50,19 @@ public sealed class GarnetServerFixture : IAsyncLifetime
             .FirstOrDefault(a => a.Key == "JobManager.DevRedis.Path")?.Value;
         if (program is null || !File.Exists(program))
         {
-            throw new InvalidOperationException($"JobManager.DevRedis.dll is not built ({program ?? "no path recorded"}); build the solution.");
+            throw new InvalidOperationException(
+                $"JobManager.DevRedis.dll is not built ({program ?? "no path recorded"}); build the solution.");
         }
-        var port = FreePort();
+        var port = FreePort.Next();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { program, $"--DevRedis:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--DevRedis:DataDirectory={_dataDirectory}" })
+        string[] arguments =
+            [program, $"--DevRedis:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--DevRedis:DataDirectory={_dataDirectory}"];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -74,7 +77,7 @@ public sealed class GarnetServerFixture : IAsyncLifetime
         {
             EndPoints = { { IPAddress.Loopback, port } },
             AbortOnConnectFail = false,
-            // Claim scripts run 5-10x slower on Garnet, and a 2-core CI machine may be compiling beside us.
+            // Claim scripts run several times slower on Garnet, and a 2-core CI machine may be compiling beside us.
             SyncTimeout = 30_000,
             AsyncTimeout = 30_000,
         };
@@ -134,10 +137,4 @@ public sealed class GarnetServerFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

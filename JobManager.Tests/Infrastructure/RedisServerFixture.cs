@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using JobManager.Core.Storage;
+using JobManager.Shared;
 using StackExchange.Redis;
 
 namespace JobManager.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         // Another process may take the free port between our probe and redis-server's bind: try again.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FindFreePort();
+            Port = FreePort.Next();
             _server = Start(executable, Port, _directory);
             AppDomain.CurrentDomain.ProcessExit += KillOnExit;
             if (await WaitForPingAsync(_server, Port))
@@ -65,7 +66,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
             if (attempt == StartAttempts)
             {
                 throw new InvalidOperationException(
-                    $"redis-server did not answer PING on port {Port} within {StartupDeadline.TotalSeconds} s. Its output:\n{ServerOutput()}");
+                    $"redis-server did not answer PING on port {Port} within {StartupDeadline.TotalSeconds} s. "
+                    + $"Its output:\n{ServerOutput()}");
             }
         }
 
@@ -108,19 +110,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
         return candidates.FirstOrDefault(File.Exists) ?? BuildOutput.AssemblyOf("JobManager.DevRedis");
     }
 
-    private static int FindFreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     private Process Start(string executable, int port, string directory)
     {

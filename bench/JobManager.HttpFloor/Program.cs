@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using JobManager.Shared;
 
 // Measures how fast this machine can carry webhook-sized POSTs from one .NET process to another over
 // loopback, with nothing of JobManager in between: the floor under the burst and steady figures.
@@ -15,14 +16,15 @@ if (args is ["receive", var portText])
 var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 256;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 6;
-var port = FreePort();
+var port = FreePort.Next();
 using var receiver = Receiver.Start(port);
 try
 {
     using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false });
     var url = new Uri($"http://127.0.0.1:{port}/webhook");
     await WaitUntilUpAsync(client, url);
-    Console.WriteLine($"{requests:N0} POSTs of {SampleWebhook.Body.Length} bytes per round, {concurrency} at a time, {Environment.ProcessorCount} cores; the first rounds warm the JIT up");
+    Console.WriteLine($"{requests:N0} POSTs of {SampleWebhook.Body.Length} bytes per round, {concurrency} at a time, "
+        + $"{Environment.ProcessorCount} cores; the first rounds warm the JIT up");
     for (var round = 1; round <= rounds; round++)
     {
         var senderCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -43,7 +45,8 @@ try
         var sent = (Process.GetCurrentProcess().TotalProcessorTime - senderCpu).TotalMicroseconds / requests;
         var received = (ProcessCpu(receiver) - receiverCpu).TotalMicroseconds / requests;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"round {round}: {elapsed.TotalMilliseconds,7:F0} ms, {requests / elapsed.TotalSeconds,8:N0} POST/s, CPU per POST: sender {sent,5:F0} µs, receiver {received,5:F0} µs"));
+            $"round {round}: {elapsed.TotalMilliseconds,7:F0} ms, {requests / elapsed.TotalSeconds,8:N0} POST/s, "
+            + $"CPU per POST: sender {sent,5:F0} µs, receiver {received,5:F0} µs"));
         await Task.Delay(TimeSpan.FromSeconds(1));
     }
 }
@@ -53,12 +56,6 @@ finally
 }
 return 0;
 
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
 
 static async Task WaitUntilUpAsync(HttpClient client, Uri url)
 {
@@ -89,8 +86,16 @@ static TimeSpan ProcessCpu(Process process)
 /// <summary>A webhook body of the size JobManager sends (see the README's example).</summary>
 internal static class SampleWebhook
 {
-    public static readonly byte[] Body = Encoding.UTF8.GetBytes(
-        """{"callback_url":"http://127.0.0.1:5080/callback/0004-0000019ac4f1e2a0-00000001-9f2c/1.Hk3mZk2a9QpLr7sT4vW8xY0bC1dE5fG6hJ7kL8mN9pQ","invocation_latency_ms":31,"execution_id":"0004-0000019ac4f1e2a0-00000001-9f2c","service":"bench","job":"job-000123","schedule":"rate(10 seconds)","scheduled_time_ms":1764201600000,"scheduled_time":"2025-11-27T00:00:00Z","ttl_seconds":60,"payload":{"batch":"nightly","size":500},"last_successful_execution":{"name":"0004-0000019ac4f1e290-00000001-1a2b","scheduled_time_ms":1764201590000,"scheduled_time":"2025-11-26T23:59:50Z","service_invoked_at_ms":1764201590012,"status":"success","state":{"cursor":"a1b2c3"},"summary":"processed 500"}}""");
+    // One JSON line; split here only to keep the source lines short.
+    public static readonly byte[] Body = Encoding.UTF8.GetBytes("""
+        {"callback_url":"http://127.0.0.1:5080/callback/000b1f3e-6a2e-4c1d-9f00-5e8a7c6b4d21/LpzMeCiRrBUY6MreI43Kou1QqPIIIFh3eWZXMJ8Gnqo",
+        "invocation_latency_ms":31,"execution_id":"000b1f3e-6a2e-4c1d-9f00-5e8a7c6b4d21","service":"bench","job":"job-000123",
+        "schedule":"rate(10 seconds)","scheduled_time_ms":1764201600000,"scheduled_time":"2025-11-27T00:00:00Z",
+        "ttl_seconds":60,"payload":{"batch":"nightly","size":500},"last_successful_execution":
+        {"name":"000b1f3e-1a2b-4c3d-8e4f-5a6b7c8d9e0f","scheduled_time_ms":1764201590000,
+        "scheduled_time":"2025-11-26T23:59:50Z","service_invoked_at_ms":1764201590012,"status":"success",
+        "state":{"cursor":"a1b2c3"},"summary":"processed 500"}}
+        """.ReplaceLineEndings(""));
 }
 
 /// <summary>The other end: Kestrel on 127.0.0.1 answering 200 to every POST after reading its body.</summary>
@@ -100,7 +105,10 @@ internal static class Receiver
     {
         var self = Environment.ProcessPath!;
         var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? new ProcessStartInfo(self) { ArgumentList = { typeof(Receiver).Assembly.Location, "receive", port.ToString(CultureInfo.InvariantCulture) } }
+            ? new ProcessStartInfo(self)
+            {
+                ArgumentList = { typeof(Receiver).Assembly.Location, "receive", port.ToString(CultureInfo.InvariantCulture) },
+            }
             : new ProcessStartInfo(self) { ArgumentList = { "receive", port.ToString(CultureInfo.InvariantCulture) } };
         return Process.Start(start)!;
     }

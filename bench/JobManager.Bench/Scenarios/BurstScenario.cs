@@ -32,10 +32,10 @@ public sealed class BurstScenario : IScenario
         var jobs = context.Options.BurstJobs;
 
         // Warm-up: bursts of the same size first, so the services have JIT-compiled their hot paths to
-        // tier 1 and opened their connections, as a long-running deployment has. A single 2,000-job
-        // warm-up was not enough: with tiered PGO the dispatcher was still re-compiling (instrumented
-        // tier, then tier 1) during the measured burst, 30-40% of its CPU. It also tells how fast jobs
-        // can be created before the real instant is set.
+        // tier 1 and opened their connections, as a long-running deployment has. A small warm-up was
+        // not enough: with tiered PGO the dispatcher was still re-compiling (instrumented tier, then
+        // tier 1) during the measured burst, a large share of its CPU. It also tells how fast jobs can
+        // be created before the real instant is set.
         var warmup = new List<JobSpec>();
         var warmupCount = Math.Clamp(context.Options.BurstWarmupJobs ?? jobs, 50, jobs);
         BulkPutResult? warmupPut = null;
@@ -46,7 +46,9 @@ public sealed class BurstScenario : IScenario
             // instants already past never fire.
             var warmupLeadMs = warmupPut is null ? 3_000 + warmupCount * 1000 / 300 : warmupCount / warmupPut.PerSecond * 1500 + 3_000;
             var warmupInstant = NextSecond(WallClock.NowMs + warmupLeadMs);
-            var roundSpecs = Enumerable.Range(0, warmupCount).Select(i => context.Job(warmupService, $"w{i:D6}", At(warmupInstant))).ToList();
+            var roundSpecs = Enumerable.Range(0, warmupCount)
+                .Select(i => context.Job(warmupService, $"w{i:D6}", At(warmupInstant)))
+                .ToList();
             warmup.AddRange(roundSpecs);
             warmupPut = await context.CreateAsync($"warm-up {round}: create", roundSpecs);
             await WaitForAsync(context, warmupService, warmupCount, warmupInstant + 60_000, $"warm-up {round}");
@@ -95,7 +97,9 @@ public sealed class BurstScenario : IScenario
         double? deliveryRate = arrivals.Count > 1 && firstAfterInstant is { } first && lastAfterInstant is { } last && last > first
             ? arrivals.Count / ((last - first) / 1000) : null;
         var cpu = context.Cpu.HasServices ? cpuEnd - cpuStart : null;
-        var commands = commandsStart is null || commandsEnd is null ? null : Metrics.CommandSample.PerUnit(commandsEnd, commandsStart, Math.Max(1, arrivals.Count));
+        var commands = commandsStart is null || commandsEnd is null
+            ? null
+            : Metrics.CommandSample.PerUnit(commandsEnd, commandsStart, Math.Max(1, arrivals.Count));
 
         var metrics = new List<Metric>
         {
@@ -148,5 +152,6 @@ public sealed class BurstScenario : IScenario
     private static long NextSecond(double unixMs) => ((long)unixMs / 1000 + 1) * 1000;
 
     private static string At(long unixMs) =>
-        $"at({DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)})";
+        $"at({DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime
+            .ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)})";
 }

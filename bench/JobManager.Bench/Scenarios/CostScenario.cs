@@ -32,8 +32,8 @@ public sealed class CostScenario : IScenario
 
         // 0. Warm-up: a fresh Api JIT-compiles its PUT path on the first requests, and tiered PGO
         // recompiles the hot methods only after they are called again once a quiet spell has armed its
-        // call counting: with one warm-up round the rate-job PUTs still spent 10-20% of the Api's CPU in
-        // the JIT, and ran at 3,847/s against 5,706/s for the cron PUTs right after them. So two rounds,
+        // call counting: with one warm-up round the rate-job PUTs still spent a good part of the Api's CPU
+        // in the JIT, and ran markedly slower than the cron PUTs right after them. So two rounds,
         // each as many jobs as are measured, of both kinds, none due during the run, with a pause after
         // each; they exist before the memory baseline, so they count in neither figure.
         var warmupService = context.ServiceName("cost-warmup");
@@ -69,7 +69,9 @@ public sealed class CostScenario : IScenario
 
         var cronHour = ((long)WallClock.NowMs / 3_600_000 + 12) % 24;
         var cronService = context.ServiceName("cost-cron");
-        var cronJobs = Enumerable.Range(0, options.CostJobs).Select(i => context.Job(cronService, $"c{i:D7}", $"cron({i % 60} {cronHour} * * ? *)")).ToList();
+        var cronJobs = Enumerable.Range(0, options.CostJobs)
+            .Select(i => context.Job(cronService, $"c{i:D7}", $"cron({i % 60} {cronHour} * * ? *)"))
+            .ToList();
         var cronPut = await context.CreateAsync("cron jobs: create", cronJobs);
         var memoryCron = await SampleAsync(context);
 
@@ -90,7 +92,8 @@ public sealed class CostScenario : IScenario
             Metric.AtMost("Redis memory per job, rate(1 day)", perRateJob, "bytes", 1_536, "≤ 1.5 KB"),
             Metric.AtMost("Redis memory per job, daily cron", perCronJob, "bytes", 1_536, "≤ 1.5 KB"),
             Metric.AtMost("Redis memory per retained execution", perExecution, "bytes", 512, "≤ 0.5 KB"),
-            Metric.AtLeast($"PUT throughput, rate jobs ({options.PutConcurrency} clients)", ratePut.PerSecond, "jobs/s", 5_000, "≥ 5,000/s"),
+            Metric.AtLeast(
+                $"PUT throughput, rate jobs ({options.PutConcurrency} clients)", ratePut.PerSecond, "jobs/s", 5_000, "≥ 5,000/s"),
             Metric.Info($"PUT throughput, cron jobs ({options.PutConcurrency} clients)", cronPut.PerSecond, "jobs/s"),
         };
         metrics.AddRange(CpuMetrics.Of(waves.Cpu, waves.Executions));
@@ -102,7 +105,10 @@ public sealed class CostScenario : IScenario
         }
         var details = new
         {
-            Memory = new { Start = memoryStart, AfterRateJobs = memoryRate, AfterCronJobs = memoryCron, waves.MemoryBefore, waves.MemoryAfter },
+            Memory = new
+            {
+                Start = memoryStart, AfterRateJobs = memoryRate, AfterCronJobs = memoryCron, waves.MemoryBefore, waves.MemoryAfter,
+            },
             RateJobs = new { ratePut.Created, ElapsedMs = ratePut.Elapsed.TotalMilliseconds, ratePut.PerSecond, CpuPer1000Puts = putCpu },
             CronJobs = new { cronPut.Created, ElapsedMs = cronPut.Elapsed.TotalMilliseconds, cronPut.PerSecond, CronHourUtc = cronHour },
             Waves = waves,
@@ -127,7 +133,7 @@ public sealed class CostScenario : IScenario
         CommandSample? commandsBefore = null;
         long executions = 0;
         // Two waves before the measured ones: a dispatcher that has not dispatched yet runs its delivery
-        // path JIT-compiled at tier 0 and recompiles it over its first waves (65% of its CPU in the JIT
+        // path JIT-compiled at tier 0 and recompiles it over its first waves (most of its CPU in the JIT
         // during the second wave), which says nothing of what an execution costs once it is warm.
         const int warmupWaves = 2;
         for (var wave = 0; wave < warmupWaves + options.CostWaves; wave++)
@@ -136,11 +142,14 @@ public sealed class CostScenario : IScenario
             // Sampled well before the next wave: dispatchers claim a wave up to 1.5 s ahead
             // (Dispatcher:ClaimAheadMilliseconds), and its reservations are not retained executions.
             var quietBy = instant + period * 1000 - 2_500;
-            var label = wave < warmupWaves ? $"warm-up wave {wave + 1}/{warmupWaves}" : $"wave {wave - warmupWaves + 1}/{options.CostWaves}";
+            var label = wave < warmupWaves
+                ? $"warm-up wave {wave + 1}/{warmupWaves}"
+                : $"wave {wave - warmupWaves + 1}/{options.CostWaves}";
             var done = await WaitForWaveAsync(context, service, instant, specs.Count, quietBy, label);
             if (!done)
             {
-                notes.Add($"wave at {instant} did not finish (all webhooks and callbacks) within {period - 1} s; memory per execution is approximate");
+                notes.Add($"wave at {instant} did not finish (all webhooks and callbacks) within {period - 1} s; "
+                    + "memory per execution is approximate");
             }
             if (wave == warmupWaves - 1)
             {
@@ -156,12 +165,15 @@ public sealed class CostScenario : IScenario
         var cpu = context.Cpu.HasServices ? context.Cpu.Sample() - cpuBefore! : null;
         var commandsAfter = context.Redis is null ? null : await context.Redis.CommandsAsync();
         var after = await SampleAsync(context);
-        var commands = commandsBefore is null || commandsAfter is null || executions == 0 ? null : CommandSample.PerUnit(commandsAfter, commandsBefore, executions);
+        var commands = commandsBefore is null || commandsAfter is null || executions == 0
+            ? null
+            : CommandSample.PerUnit(commandsAfter, commandsBefore, executions);
         return new WaveResult(specs, options.CostWaves, executions, before, after, cpu, cpu?.Per1000(executions), commands);
     }
 
     /// <summary>Waits until a wave's webhooks have all arrived and every callback is answered, then a little more.</summary>
-    private static async Task<bool> WaitForWaveAsync(ScenarioContext context, string service, long instant, int count, long quietBy, string label)
+    private static async Task<bool> WaitForWaveAsync(
+        ScenarioContext context, string service, long instant, int count, long quietBy, string label)
     {
         await using var progress = context.Progress(label);
         await WallClock.UntilAsync(instant, context.CancellationToken);
@@ -183,6 +195,10 @@ public sealed class CostScenario : IScenario
         context.Redis is null ? null : await context.Redis.MemoryAsync();
 
     private sealed record WaveResult(
-        [property: JsonIgnore] IReadOnlyList<JobSpec> Specs, int Waves, long Executions, MemorySample? MemoryBefore, MemorySample? MemoryAfter,
+        [property: JsonIgnore] IReadOnlyList<JobSpec> Specs,
+        int Waves,
+        long Executions,
+        MemorySample? MemoryBefore,
+        MemorySample? MemoryAfter,
         CpuUsage? Cpu, CpuUsage? CpuPer1000, IReadOnlyList<CommandRate>? RedisCommandsPerExecution);
 }

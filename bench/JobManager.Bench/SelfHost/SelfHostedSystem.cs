@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using JobManager.Bench.Options;
+using JobManager.Shared;
 using StackExchange.Redis;
 
 namespace JobManager.Bench.SelfHost;
@@ -36,7 +37,8 @@ public sealed class SelfHostedSystem : ISystemUnderTest
 
     public IReadOnlyList<ServiceProcess> Processes { get; private set; } = [];
 
-    public static async Task<SelfHostedSystem> StartAsync(BenchOptions options, RepoLayout repo, string logDirectory, CancellationToken cancellationToken)
+    public static async Task<SelfHostedSystem> StartAsync(
+        BenchOptions options, RepoLayout repo, string logDirectory, CancellationToken cancellationToken)
     {
         var apiDll = repo.ServiceDll("JobManager.Api", options.Configuration);
         var dispatcherDll = repo.ServiceDll("JobManager.Dispatcher", options.Configuration);
@@ -46,7 +48,8 @@ public sealed class SelfHostedSystem : ISystemUnderTest
         var apiPort = FreePort.Next();
         var redis = $"127.0.0.1:{redisPort}";
         var api = new Uri($"http://127.0.0.1:{apiPort}");
-        var system = new SelfHostedSystem(logDirectory, api, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), redis, options.Dispatchers);
+        var adminKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        var system = new SelfHostedSystem(logDirectory, api, adminKey, redis, options.Dispatchers);
         try
         {
             await system.StartRedisAsync(redisPort, cancellationToken);
