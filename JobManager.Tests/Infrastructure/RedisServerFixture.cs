@@ -111,13 +111,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// solution's own embedded Garnet server, so the suite still runs. CI installs redis-server: Redis
     /// stays the authority, and the Garnet tests run there too.
     /// </summary>
-    private static string FindRedisServer()
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var candidates = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "redis-server"));
-        return candidates.FirstOrDefault(File.Exists) ?? BuildOutput.AssemblyOf("JobManager.DevRedis");
-    }
+    private static string FindRedisServer() => RedisServer.ServerPath ?? BuildOutput.AssemblyOf("JobManager.DevRedis");
 
     private static int FindFreePort()
     {
