@@ -23,7 +23,7 @@ namespace JobManager.Tests.Webhooks;
 /// A <see cref="FakeTimeProvider"/> that is never advanced stands for a delay that has not run out yet.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class DeliveryRecorderTests(RedisServerFixture redis)
+public class DeliveryRecorderTests(RedisServerFixture redis)
 {
     [NeedsRedisServer]
     [Fact]
