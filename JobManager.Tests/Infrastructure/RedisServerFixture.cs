@@ -34,7 +34,8 @@ public class RedisServerFixture : IAsyncLifetime
     public int Port => Servers[0].Port;
 
     /// <summary>The connection string the services are given: every server, e.g. <c>127.0.0.1:6379</c>.</summary>
-    public string ConnectionString => string.Join(',', Servers.Select(s => $"127.0.0.1:{s.Port.ToString(CultureInfo.InvariantCulture)}"));
+    public virtual string ConnectionString =>
+        string.Join(',', Servers.Select(s => $"127.0.0.1:{s.Port.ToString(CultureInfo.InvariantCulture)}"));
 
     /// <summary>The servers' processes: one, or a cluster's masters.</summary>
     protected IReadOnlyList<RedisProcess> Servers => _servers.Count > 0 ? _servers : throw new InvalidOperationException("Not started.");
