@@ -90,7 +90,8 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IDisposable
             {
                 if (receiver.Received($"{service}/{name}").Any(w => w.ExecutionId == id))
                 {
-                    Assert.True(stored.TryGetValue(id, out var execution), $"{name}: execution {id}, acknowledged at {acknowledgedAt:HH:mm:ss.fff}, was lost");
+                    Assert.True(stored.TryGetValue(id, out var execution),
+                        $"{name}: execution {id}, acknowledged at {acknowledgedAt:HH:mm:ss.fff}, was lost");
                     Assert.Equal("success", execution["status"]!.GetValue<string>());
                 }
             }
@@ -98,7 +99,8 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IDisposable
         var durableJobs = _acknowledgedJobs.Where(j => j.Value < durableBefore).Select(j => j.Key).ToList();
         foreach (var name in durableJobs)
         {
-            Assert.True(await api.GetJobAsync(service, name) is not null, $"job {name}, created before {durableBefore:HH:mm:ss.fff}, was lost");
+            Assert.True(await api.GetJobAsync(service, name) is not null,
+                $"job {name}, created before {durableBefore:HH:mm:ss.fff}, was lost");
         }
         output.WriteLine($"executions acknowledged {_acknowledgedExecutions.Count}, jobs created {_acknowledgedJobs.Count} "
             + $"({durableJobs.Count} a second before the kill), instants missed {missed}");
@@ -107,7 +109,8 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IDisposable
 
     // Every instant between a job's first and last execution is an execution, or was counted as missed in the
     // next one's missed_runs (after an outage longer than the missed-run grace); none fired twice.
-    private static int CheckEveryInstantOnce(string name, IReadOnlyList<JsonObject> executions, DateTimeOffset killedAt, DateTimeOffset restartedAt)
+    private static int CheckEveryInstantOnce(
+        string name, IReadOnlyList<JsonObject> executions, DateTimeOffset killedAt, DateTimeOffset restartedAt)
     {
         var ordered = executions.OrderBy(e => e["scheduled_time_ms"]!.GetValue<long>()).ToList();
         var instants = ordered.Select(e => e["scheduled_time_ms"]!.GetValue<long>()).ToList();
@@ -131,7 +134,8 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IDisposable
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
             var name = $"made-{n:0000}";
-            using var response = await api.PutJobAsync(service, name, new { invocation_target = target, schedule = "rate(1 day)", enabled = false });
+            using var response = await api.PutJobAsync(
+                service, name, new { invocation_target = target, schedule = "rate(1 day)", enabled = false });
             if (response.IsSuccessStatusCode)
             {
                 _acknowledgedJobs[name] = DateTimeOffset.UtcNow;
@@ -151,7 +155,8 @@ public sealed class RedisRestartTests(ITestOutputHelper output) : IDisposable
             await Wait.UntilAsync(async () =>
             {
                 var executions = await api.ExecutionsAsync(service, name);
-                var done = executions.Count(e => e["status"]!.GetValue<string>() == "success" && e["scheduled_time_ms"]!.GetValue<long>() > afterMs);
+                var done = executions.Count(e =>
+                    e["status"]!.GetValue<string>() == "success" && e["scheduled_time_ms"]!.GetValue<long>() > afterMs);
                 return done >= 3 ? executions : null;
             }, TimeSpan.FromSeconds(60), $"three successful executions of {name} after {afterMs}");
         }
