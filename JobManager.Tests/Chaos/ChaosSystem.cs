@@ -22,12 +22,12 @@ public sealed class ChaosSystem : IDisposable
     public ServiceProcess Api { get; }
     public IReadOnlyList<ServiceProcess> Dispatchers { get; }
 
-    public static async Task<ChaosSystem> StartAsync(int redisPort, int dispatchers)
+    public static async Task<ChaosSystem> StartAsync(string redisConnectionString, int dispatchers)
     {
         var apiPort = FreePort.Next();
         var common = new Dictionary<string, string>
         {
-            ["ConnectionStrings__redis"] = $"127.0.0.1:{redisPort}",
+            ["ConnectionStrings__redis"] = redisConnectionString,
             ["JobManager__CallbackSecret"] = CallbackSecret,
             ["JobManager__AdminKeys__0"] = AdminKey,
             ["JobManager__Webhooks__AllowedNetworks__0"] = "127.0.0.0/8",

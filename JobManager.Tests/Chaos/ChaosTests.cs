@@ -12,7 +12,7 @@ namespace JobManager.Tests.Chaos;
 /// byte-identical; nothing is lost while dispatchers are SIGKILLed, restarted and frozen past their lease.
 /// </summary>
 [Collection(ChaosCollection.Name)]
-public sealed class ChaosTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
+public class ChaosTests(RedisServerFixture redis, ITestOutputHelper output) : IClassFixture<RedisServerFixture>
 {
     private const int Jobs = 200;
     private static readonly TimeSpan ChaosDuration = TimeSpan.FromSeconds(30);
@@ -27,7 +27,7 @@ public sealed class ChaosTests(RedisServerFixture redis, ITestOutputHelper outpu
         var random = new Random(seed);
         output.WriteLine($"seed {seed}");
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 3);
+        using var system = await ChaosSystem.StartAsync(redis.ConnectionString, dispatchers: 3);
         using var http = system.CreateApiClient();
         var api = new ApiClient(http);
         // The services call back with nothing but the callback URL, as real ones do.

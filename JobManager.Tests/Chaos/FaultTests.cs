@@ -13,7 +13,7 @@ public sealed class FaultTests(RedisServerFixture redis, ITestOutputHelper outpu
     public async Task RedisOutage_ApiAnswers503_AndAfterwardsEveryInstantRunsOnce()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 2);
+        using var system = await ChaosSystem.StartAsync(redis.ConnectionString, dispatchers: 2);
         using var http = system.CreateApiClient();
         var api = new ApiClient(http);
         var service = ApiClient.UniqueService("outage");
@@ -71,7 +71,7 @@ public sealed class FaultTests(RedisServerFixture redis, ITestOutputHelper outpu
     public async Task Sigterm_StopsClaiming_LetsDeliveriesInFlightFinish_AndExitsWithin10Seconds()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var system = await ChaosSystem.StartAsync(redis.Port, dispatchers: 1);
+        using var system = await ChaosSystem.StartAsync(redis.ConnectionString, dispatchers: 1);
         using var http = system.CreateApiClient();
         var api = new ApiClient(http);
         var service = ApiClient.UniqueService("sigterm");

@@ -19,6 +19,9 @@ public class AppHostFixture : IAsyncLifetime
     /// <summary>How long starting may take, build of nothing included: a generous bound for a busy 2-core machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>How long stopping the app and the processes it started may take.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+
     private readonly string _dataDirectory =
         Path.Combine(Path.GetTempPath(), $"jobmanager-tests-{Guid.NewGuid():N}");
 
@@ -140,8 +143,10 @@ public class AppHostFixture : IAsyncLifetime
         }
         if (_app is not null)
         {
-            // Stopping first waits for the orchestrator to end redis-server and the Api.
-            await _app.StopAsync();
+            // Stopping first waits for the orchestrator to end redis-server and the Api; by a deadline, so a
+            // resource that will not stop fails the run instead of hanging it.
+            using var stop = new CancellationTokenSource(StopTimeout);
+            await _app.StopAsync(stop.Token);
             await _app.DisposeAsync();
             _app = null;
         }

@@ -1,4 +1,3 @@
-using System.Net;
 using StackExchange.Redis;
 using StackExchange.Redis.Profiling;
 
@@ -22,14 +21,7 @@ public sealed class CommandLog : IAsyncDisposable
     public IConnectionMultiplexer Connection => _connection;
 
     public static async Task<CommandLog> ConnectAsync(RedisServerFixture redis) =>
-        new(await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
-        {
-            EndPoints = { { IPAddress.Loopback, redis.Port } },
-            AbortOnConnectFail = true,
-            ConnectTimeout = 10_000,
-            SyncTimeout = 15_000,
-            AsyncTimeout = 15_000,
-        }));
+        new(await ConnectionMultiplexer.ConnectAsync(redis.ConnectionOptions()));
 
     /// <summary>The commands sent since the last call (or since connecting), in order, e.g. <c>EVALSHA</c>.</summary>
     public IReadOnlyList<string> Take() => [.. _session.FinishProfiling().Select(c => c.Command)];

@@ -112,7 +112,9 @@ public sealed class GarnetServerFixture : IAsyncLifetime
             {
                 _server.Kill(entireProcessTree: true);
             }
-            await _server.WaitForExitAsync();
+            // A deadline, so a server that cannot be ended fails the run instead of hanging it.
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _server.WaitForExitAsync(exit.Token);
             _server.Dispose();
         }
         if (Directory.Exists(_dataDirectory))

@@ -1,7 +1,5 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using JobManager.Core.Storage;
 using JobManager.Shared;
 using StackExchange.Redis;
@@ -16,28 +14,34 @@ public sealed class RedisCollection : ICollectionFixture<RedisServerFixture>
 }
 
 /// <summary>
-/// Starts a private <c>redis-server</c> on a free loopback port, without persistence, in a temp directory,
-/// and kills it when the collection is done. Tests never flush it: each works in its own service names,
-/// and asserts only on what those names own.
+/// The Redis the store tests run on: here a private <c>redis-server</c> on a free loopback port, without
+/// persistence, in a temp directory, killed when the collection is done (Garnet where redis-server is not
+/// installed, so the suite runs on a machine with only the .NET SDK). <see cref="RedisClusterFixture"/>
+/// derives from it to run the same test classes on a Redis Cluster. Tests never flush it: each works in
+/// its own service names, and asserts only on what those names own.
 /// </summary>
-public sealed class RedisServerFixture : IAsyncLifetime
+public class RedisServerFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartupDeadline = TimeSpan.FromSeconds(30);
-    private const int StartAttempts = 3;
-
-    private readonly StringBuilder _serverOutput = new();
-    private Process? _server;
+    private readonly List<RedisProcess> _servers = [];
     private string? _directory;
     private ConnectionMultiplexer? _redis;
 
     public IConnectionMultiplexer Redis => _redis ?? throw new InvalidOperationException("The Redis fixture is not started.");
 
-    public int Port { get; private set; }
+    /// <summary>The (first) server's port.</summary>
+    public int Port => Servers[0].Port;
 
-    /// <summary>Freezes the server (SIGSTOP): to its clients Redis is unreachable until <see cref="Thaw"/>.</summary>
-    public void Freeze() => Signals.Send(_server?.Id ?? throw new InvalidOperationException("Not started."), Signals.Stop);
+    /// <summary>The connection string the services are given: every server, e.g. <c>127.0.0.1:6379</c>.</summary>
+    public virtual string ConnectionString =>
+        string.Join(',', Servers.Select(s => $"127.0.0.1:{s.Port.ToString(CultureInfo.InvariantCulture)}"));
 
-    public void Thaw() => Signals.Send(_server?.Id ?? throw new InvalidOperationException("Not started."), Signals.Cont);
+    /// <summary>The servers' processes: one, or a cluster's masters.</summary>
+    protected IReadOnlyList<RedisProcess> Servers => _servers.Count > 0 ? _servers : throw new InvalidOperationException("Not started.");
+
+    /// <summary>Freezes every server (SIGSTOP): to its clients Redis is unreachable until <see cref="Thaw"/>.</summary>
+    public void Freeze() => _servers.ForEach(s => s.Freeze());
+
+    public void Thaw() => _servers.ForEach(s => s.Thaw());
 
     /// <summary>
     /// The stores over this server, as the services build them, with their own key schema and clock, over the
@@ -48,32 +52,11 @@ public sealed class RedisServerFixture : IAsyncLifetime
         return new StoreSet(connection ?? Redis, new RedisKeys(shards), clock);
     }
 
-    public async Task InitializeAsync()
+    /// <summary>How the fixture's own connection and <see cref="CommandLog"/> connect: every server, as admin.</summary>
+    public ConfigurationOptions ConnectionOptions()
     {
-        var executable = FindRedisServer();
-        _directory = Directory.CreateTempSubdirectory("jobmanager-redis-").FullName;
-        // Another process may take the free port between our probe and redis-server's bind: try again.
-        for (var attempt = 1; ; attempt++)
+        var options = new ConfigurationOptions
         {
-            Port = FreePort.Next();
-            _server = Start(executable, Port, _directory);
-            AppDomain.CurrentDomain.ProcessExit += KillOnExit;
-            if (await WaitForPingAsync(_server, Port))
-            {
-                break;
-            }
-            await StopServerAsync();
-            if (attempt == StartAttempts)
-            {
-                throw new InvalidOperationException(
-                    $"redis-server did not answer PING on port {Port} within {StartupDeadline.TotalSeconds} s. "
-                    + $"Its output:\n{ServerOutput()}");
-            }
-        }
-
-        _redis = await ConnectionMultiplexer.ConnectAsync(new ConfigurationOptions
-        {
-            EndPoints = { { IPAddress.Loopback, Port } },
             AbortOnConnectFail = true,
             // Batching tests count script calls in INFO commandstats.
             AllowAdmin = true,
@@ -81,7 +64,48 @@ public sealed class RedisServerFixture : IAsyncLifetime
             ConnectTimeout = 10_000,
             SyncTimeout = 15_000,
             AsyncTimeout = 15_000,
-        });
+        };
+        foreach (var server in Servers)
+        {
+            options.EndPoints.Add(IPAddress.Loopback, server.Port);
+        }
+        return options;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _directory = Directory.CreateTempSubdirectory("jobmanager-redis-").FullName;
+        try
+        {
+            await foreach (var server in StartServersAsync(_directory))
+            {
+                _servers.Add(server);
+            }
+            _redis = await ConnectionMultiplexer.ConnectAsync(ConnectionOptions());
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: stop what did start.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the servers in <paramref name="directory"/>, each ready for commands when yielded.</summary>
+    protected virtual async IAsyncEnumerable<RedisProcess> StartServersAsync(string directory)
+    {
+        if (RedisServer.ServerPath is { } redisServer)
+        {
+            yield return await RedisProcess.StartAsync(redisServer, port =>
+                ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                 "--dir", directory, "--daemonize", "no"], directory);
+            yield break;
+        }
+        // A machine with only the .NET SDK: the solution's own Garnet server.
+        var garnet = BuildOutput.AssemblyOf("JobManager.DevRedis");
+        yield return await RedisProcess.StartAsync("dotnet", port =>
+            [garnet, $"--DevRedis:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--DevRedis:DataDirectory={directory}"],
+            directory);
     }
 
     public async Task DisposeAsync()
@@ -89,137 +113,16 @@ public sealed class RedisServerFixture : IAsyncLifetime
         if (_redis is not null)
         {
             await _redis.DisposeAsync();
+            _redis = null;
         }
-        await StopServerAsync();
+        foreach (var server in _servers)
+        {
+            await server.DisposeAsync();
+        }
+        _servers.Clear();
         if (_directory is not null && Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
-        }
-    }
-
-    /// <summary>
-    /// <c>redis-server</c> from PATH; where none is installed (a machine with only the .NET SDK), the
-    /// solution's own embedded Garnet server, so the suite still runs. CI installs redis-server: Redis
-    /// stays the authority, and the Garnet tests run there too.
-    /// </summary>
-    private static string FindRedisServer()
-    {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var candidates = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "redis-server"));
-        return candidates.FirstOrDefault(File.Exists) ?? BuildOutput.AssemblyOf("JobManager.DevRedis");
-    }
-
-
-    private Process Start(string executable, int port, string directory)
-    {
-        var garnet = executable.EndsWith(".dll", StringComparison.Ordinal);
-        var start = new ProcessStartInfo(garnet ? "dotnet" : executable)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var portText = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string[] arguments = garnet
-            ? [executable, $"--DevRedis:Port={portText}", $"--DevRedis:DataDirectory={directory}"]
-            : ["--port", portText, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory, "--daemonize", "no"];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => AppendOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => AppendOutput(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<bool> WaitForPingAsync(Process server, int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartupDeadline && !server.HasExited)
-        {
-            if (await PingAsync(port))
-            {
-                return true;
-            }
-            await Task.Delay(50);
-        }
-        return false;
-    }
-
-    private static async Task<bool> PingAsync(int port)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer, timeout.Token);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private async Task StopServerAsync()
-    {
-        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
-        if (_server is null)
-        {
-            return;
-        }
-        if (!_server.HasExited)
-        {
-            _server.Kill(entireProcessTree: true);
-        }
-        await _server.WaitForExitAsync();
-        _server.Dispose();
-        _server = null;
-    }
-
-    /// <summary>A test host stopped before the fixture's dispose must not leave redis-server behind.</summary>
-    private void KillOnExit(object? sender, EventArgs e)
-    {
-        try
-        {
-            if (_server is { HasExited: false })
-            {
-                _server.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
-
-    private void AppendOutput(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_serverOutput)
-        {
-            _serverOutput.AppendLine(line);
-        }
-    }
-
-    private string ServerOutput()
-    {
-        lock (_serverOutput)
-        {
-            return _serverOutput.ToString();
         }
     }
 }

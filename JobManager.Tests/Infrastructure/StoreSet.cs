@@ -132,8 +132,9 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, TimeP
     /// <summary>Scripts (EVAL and EVALSHA) the server has run so far: batching tests compare two readings.</summary>
     public async Task<long> ScriptCallsAsync()
     {
-        var stats = await redis.GetServers()[0].InfoAsync("commandstats");
-        return stats.SelectMany(group => group)
+        // Every master's: on a Redis Cluster each runs the scripts of its own slots.
+        var stats = await Task.WhenAll(redis.GetServers().Where(s => !s.IsReplica).Select(s => s.InfoAsync("commandstats")));
+        return stats.SelectMany(info => info).SelectMany(group => group)
             .Where(stat => stat.Key is "cmdstat_eval" or "cmdstat_evalsha")
             // e.g. "calls=12,usec=345,usec_per_call=28.75,..."
             .Sum(stat => long.Parse(stat.Value.Split(',')[0]["calls=".Length..], System.Globalization.CultureInfo.InvariantCulture));

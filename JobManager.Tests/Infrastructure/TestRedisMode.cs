@@ -9,11 +9,5 @@ namespace JobManager.Tests.Infrastructure;
 public static class TestRedisMode
 {
     /// <summary>The mode for this machine, decided once per test run.</summary>
-    public static string ForThisMachine { get; } = FindOnPath("redis-server") is null ? "embedded" : "local";
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, name))
-            .FirstOrDefault(File.Exists);
+    public static string ForThisMachine { get; } = RedisServer.IsInstalled ? "local" : "embedded";
 }

@@ -113,6 +113,7 @@ public class CronQueueTests(RedisServerFixture redis)
         Assert.True(refills >= 3, $"only {refills} refills");
     }
 
+    [NeedsRedisServer]
     [Theory]
     [InlineData("cron(* * * * ? *)")]
     [InlineData("cron(30 14 * * ? *)")]

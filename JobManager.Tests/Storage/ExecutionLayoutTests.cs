@@ -51,6 +51,7 @@ public class ExecutionLayoutTests(RedisServerFixture redis)
         Assert.Equal(finished.DeliveryAttempts, item.DeliveryAttempts);
     }
 
+    [NeedsRedisServer]
     [Fact]
     public async Task FinishedExecution_IsAListpackHash_WithoutWhatOnlyAnUnfinishedOneNeeds()
     {

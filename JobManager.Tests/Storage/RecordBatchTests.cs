@@ -14,6 +14,7 @@ namespace JobManager.Tests.Storage;
 [Collection(RedisCollection.Name)]
 public class RecordBatchTests(RedisServerFixture redis)
 {
+    [NeedsRedisServer]
     [Fact]
     public async Task Record_MakesOneScriptCallPerShardAndKind_AndAnswersInTheOrderGiven()
     {
@@ -39,6 +40,7 @@ public class RecordBatchTests(RedisServerFixture redis)
         }
     }
 
+    [NeedsRedisServer]
     [Fact]
     public async Task Record_ReportsAnEntrysScriptError_ToThatAnswerAlone_AndRecordsTheOthers()
     {

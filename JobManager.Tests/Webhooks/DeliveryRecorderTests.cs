@@ -23,8 +23,9 @@ namespace JobManager.Tests.Webhooks;
 /// A <see cref="FakeTimeProvider"/> that is never advanced stands for a delay that has not run out yet.
 /// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class DeliveryRecorderTests(RedisServerFixture redis)
+public class DeliveryRecorderTests(RedisServerFixture redis)
 {
+    [NeedsRedisServer]
     [Fact]
     public async Task EachCaller_GetsItsOwnOutcome_WhenOneBatchHoldsRunningStaleMissingAndCallbackFirst()
     {
@@ -62,6 +63,7 @@ public sealed class DeliveryRecorderTests(RedisServerFixture redis)
             await stores.JobFieldAsync(fast.Job, "last_ok_invoked_ms"));
     }
 
+    [NeedsRedisServer]
     [Fact]
     public async Task ConcurrentAnswers_AreRecordedWithFewScriptCalls()
     {
