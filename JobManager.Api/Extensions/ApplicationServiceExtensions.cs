@@ -32,6 +32,8 @@ internal static class ApplicationServiceExtensions
         {
             options.AddDocumentTransformer<OpenApi.BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<OpenApi.BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<OpenApi.ParameterSchemaTransformer>();
+            options.AddOperationTransformer<OpenApi.ProblemResponsesTransformer>();
         });
         return builder;
     }

@@ -129,7 +129,6 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
     [Theory]
     [InlineData("GET", "/jobs")]
     [InlineData("GET", "/jobs?service={service}")]
-    [InlineData("GET", "/schedules/next?expression=rate(1%20hour)")]
     [InlineData("POST", "/services/{service}/keys")]
     public async Task ServiceKey_IsForbidden_OnAdminEndpoints(string method, string path)
     {
