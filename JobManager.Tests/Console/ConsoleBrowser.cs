@@ -59,7 +59,8 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             await Page.Locator("#service").FillAsync(service);
         }
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // Signed in once the API has accepted the key and the header names it.
+        await Assertions.Expect(Page.Locator("#who-label")).ToHaveTextAsync(service is null ? "Admin key" : $"Service key · {service}");
     }
 
     /// <summary>Opens a console route, e.g. <c>/services/s/keys</c>.</summary>

@@ -53,7 +53,7 @@ public sealed class KeysPageTests(AppHostFixture fixture)
         await using var browser = await ConsoleBrowser.OpenAsync(fixture.Api.BaseAddress!);
         await browser.SignInAsync(scenario.Key, scenario.Service);
         var page = browser.Page;
-        await page.GetByRole(AriaRole.Link, new() { Name = "Keys" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create key" })).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Rotate signing secret…" }).ClickAsync();
