@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JobManager.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -35,6 +36,9 @@ public sealed class JobPageTests(AppHostFixture fixture)
         await Expect(page.Locator("dd[data-field='summary']")).ToHaveTextAsync("42 rows exported");
         await Expect(page.Locator("dd[data-field='state']")).ToContainTextAsync("\"cursor\": 42");
         await Expect(page.Locator("td[data-field='http_status']").First).ToHaveTextAsync("200");
+        // The app host tells the Api where its dashboard is; the webhook's dispatch span is the trace.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open in the Aspire dashboard" }))
+            .ToHaveAttributeAsync("href", new Regex("^http://[^/]+/traces/detail/[0-9a-f]{32}$"));
         // The callback URL's token is the execution's only credential: no page shows it.
         Assert.DoesNotContain(new Uri(webhook.CallbackUrl).Segments[^1], await page.ContentAsync());
         await browser.ScreenshotAsync("execution");
@@ -119,7 +123,9 @@ public sealed class JobPageTests(AppHostFixture fixture)
         await browser.GoAsync($"/services/{scenario.Service}/jobs/year-end");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete…" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        // Escape cancels, as with any dialog.
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         Assert.NotNull(await fixture.Client.GetJobAsync(scenario.Service, "year-end"));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete…" }).ClickAsync();

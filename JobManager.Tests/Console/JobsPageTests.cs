@@ -25,6 +25,12 @@ public sealed class JobsPageTests(AppHostFixture fixture)
         Assert.DoesNotContain(other.Service, await browser.Page.ContentAsync());
         await Expect(browser.Page.Locator("#who-label")).ToHaveTextAsync($"Service key · {mine.Service}");
         await browser.ScreenshotAsync("jobs");
+
+        // Phone width: rows become cards, nothing is wider than the window.
+        await browser.Page.SetViewportSizeAsync(390, 844);
+        await Expect(rows).ToHaveCountAsync(3);
+        Assert.True(await browser.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await browser.ScreenshotAsync("jobs-phone");
     }
 
     [ChromiumFact]
@@ -37,7 +43,8 @@ public sealed class JobsPageTests(AppHostFixture fixture)
         await browser.Page.GotoAsync("/console/");
         await browser.Page.GetByLabel("API key").FillAsync(mine.Key);
         await browser.Page.Locator("#service").FillAsync(other.Service);
-        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // The keyboard alone signs in: Enter submits the form.
+        await browser.Page.Keyboard.PressAsync("Enter");
 
         await Expect(browser.Page.Locator("#login-error")).ToContainTextAsync($"does not belong to service \"{other.Service}\"");
     }
