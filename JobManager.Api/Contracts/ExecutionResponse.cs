@@ -3,7 +3,10 @@ using JobManager.Core.Schedules;
 
 namespace JobManager.Api.Contracts;
 
-/// <summary>The execution resource; <c>trace_id</c> names the trace of the webhook's dispatch (null when untraced).</summary>
+/// <summary>
+/// The execution resource; <c>trace_id</c> names the trace of the webhook's dispatch (null when untraced),
+/// <c>claimed_at</c> when a dispatcher first claimed the scheduled instant (null for a manual run).
+/// </summary>
 public sealed record ExecutionResponse(
     string ExecutionId,
     string Service,
@@ -26,7 +29,8 @@ public sealed record ExecutionResponse(
     string? Error,
     int? HttpStatus,
     IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts,
-    string? TraceId)
+    string? TraceId,
+    DateTime? ClaimedAt)
 {
     /// <summary>The trace id of a W3C traceparent (<c>00-{trace id}-{span id}-{flags}</c>), or null.</summary>
     private static string? TraceIdOf(string? traceParent) =>
@@ -54,5 +58,6 @@ public sealed record ExecutionResponse(
         e.Error,
         e.HttpStatus,
         [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))],
-        TraceIdOf(e.TraceParent));
+        TraceIdOf(e.TraceParent),
+        e.ClaimedAtMs is { } claimed ? DateTimeOffset.FromUnixTimeMilliseconds(claimed).UtcDateTime : null);
 }

@@ -2,7 +2,8 @@ namespace JobManager.Core.Executions;
 
 /// <summary>
 /// One run of a job, as stored. <paramref name="TraceParent"/> is the W3C <c>traceparent</c> of the span that
-/// sent its webhook, null until then or when dispatchers are not traced.
+/// sent its webhook, null until then or when dispatchers are not traced; <paramref name="ClaimedAtMs"/> when a
+/// dispatcher first claimed it for its scheduled instant (null for a run started by hand).
 /// </summary>
 public sealed record Execution(
     string ExecutionId,
@@ -25,4 +26,5 @@ public sealed record Execution(
     string? Error,
     int? HttpStatus,
     IReadOnlyList<DeliveryAttempt> DeliveryAttempts,
-    string? TraceParent = null);
+    string? TraceParent = null,
+    long? ClaimedAtMs = null);

@@ -58,6 +58,7 @@ internal static class ExecutionHash
             Error: hash.String(Error),
             HttpStatus: hash.Long(HttpStatus) is { } status ? (int)status : null,
             DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled),
-            TraceParent: TraceParentField.Unpack(hash.Raw(TraceParent)));
+            TraceParent: TraceParentField.Unpack(hash.Raw(TraceParent)),
+            ClaimedAtMs: scheduled + hash.Long(ClaimedAfter));
     }
 }

@@ -44,6 +44,7 @@ export const executionFields = [
   { key: 'failure_reason', label: 'Reason', list: true, show: format.plain },
   { key: 'trigger', label: 'Trigger', list: true },
   { key: 'scheduled_time', label: 'Scheduled', list: true, show: format.time },
+  { key: 'claimed_at', label: 'Claimed', whenPresent: true, show: format.time },
   { key: 'service_invoked_at_ms', label: 'Invoked', show: format.time },
   { key: 'invocation_latency_ms', label: 'Latency', list: true, show: format.duration },
   { key: 'heartbeats', label: 'Heartbeats' },
