@@ -13,6 +13,7 @@ export async function render({ main, session, query }) {
   const service = admin ? query.get('service') ?? '' : session.service;
   const enabled = query.get('enabled') ?? '';
   const search = (query.get('q') ?? '').toLowerCase();
+  const health = query.get('health') ?? '';
 
   const form = h('form', { class: 'filters', role: 'search', onsubmit: event => { event.preventDefault(); location.hash = routes.jobs(queryOf(form)); } },
     admin ? filterField('Service', h('input', { name: 'service', value: service, placeholder: 'all services', id: 'f-service' })) : null,
@@ -22,7 +23,7 @@ export async function render({ main, session, query }) {
 
   const pager = new Pager((cursor, limit) => api('GET', admin ? paths.allJobs() : paths.jobs(service),
     { query: { service: admin ? service : undefined, enabled, limit, cursor } }),
-  { pageSize: 50, filter: search ? job => job.job_name.toLowerCase().includes(search) : undefined });
+  { pageSize: 50, filter: search || health ? job => job.job_name.toLowerCase().includes(search) && (!health || job.health === health) : undefined });
 
   const results = h('div', { class: 'results' });
   const actions = [!admin || service ? h('a', { class: 'button secondary', href: routes.serviceExecutions(service) }, 'Executions') : null];
@@ -31,6 +32,11 @@ export async function render({ main, session, query }) {
   const load = async () => {
     try {
       const items = await pager.load();
+      // Health is filtered here, and offered once the API returns it on jobs.
+      if ((health || items.some(job => 'health' in job)) && !form.elements.health) {
+        const values = [...new Set(['', health, ...items.map(job => job.health ?? '')])];
+        form.lastElementChild.before(filterField('Health', select('health', health, values.map(v => [v, v || 'any']))));
+      }
       const fields = visible(jobFields, items, { admin, list: true });
       fill(results, table(fields, items, { label: 'Jobs', empty: 'No jobs match.' }), pager.controls(load));
       await lastStatuses(items, async job => (await api('GET', paths.jobExecutions(job.service, job.job_name), { query: { limit: 1 } })).items[0]?.status ?? null,
