@@ -1,5 +1,5 @@
 using JobManager.Api.Apis;
-using JobManager.Api.Console;
+using JobManager.Api.OperatorConsole;
 using JobManager.Api.Extensions;
 using Scalar.AspNetCore;
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
-namespace JobManager.Api.Console;
+namespace JobManager.Api.OperatorConsole;
+
+// The folder is Console/; the namespace is not, so that `Console` keeps meaning System.Console in the Api.
 
 /// <summary>
 /// Serves the operator console: static pages at <c>/console</c> that call the public API with the key

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace JobManager.Api.Console;
+namespace JobManager.Api.OperatorConsole;
 
 /// <summary>What the console may tell a browser about this deployment: public settings only.</summary>
 public sealed class ConsoleOptions

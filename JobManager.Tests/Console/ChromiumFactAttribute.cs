@@ -1,4 +1,4 @@
-namespace JobManager.Tests.Console;
+namespace JobManager.Tests.OperatorConsole;
 
 /// <summary>
 /// A test that drives a real Chromium: skipped, with the reason shown, on a machine without one

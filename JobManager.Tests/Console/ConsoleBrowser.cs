@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace JobManager.Tests.Console;
+namespace JobManager.Tests.OperatorConsole;
 
 /// <summary>
 /// Chromium driven by Playwright against the Api's console: the system's chromium (no browser

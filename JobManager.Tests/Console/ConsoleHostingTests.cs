@@ -1,7 +1,7 @@
 using System.Net;
 using JobManager.Tests.Infrastructure;
 
-namespace JobManager.Tests.Console;
+namespace JobManager.Tests.OperatorConsole;
 
 /// <summary>How the console is reached: a link in the Aspire dashboard, pages and config without a key.</summary>
 [Collection(AppHostCollection.Name)]

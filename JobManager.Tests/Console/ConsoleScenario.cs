@@ -1,6 +1,6 @@
 using JobManager.Tests.Infrastructure;
 
-namespace JobManager.Tests.Console;
+namespace JobManager.Tests.OperatorConsole;
 
 /// <summary>A service of the test's own with a key and jobs, created over the API as an admin would.</summary>
 internal sealed record ConsoleScenario(string Service, string Key, string KeyId, string HookPath)

@@ -3,7 +3,7 @@ using JobManager.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace JobManager.Tests.Console;
+namespace JobManager.Tests.OperatorConsole;
 
 [Collection(AppHostCollection.Name)]
 public sealed class JobPageTests(AppHostFixture fixture)
