@@ -23,6 +23,7 @@ var api = builder.AddProject<Projects.JobManager_Api>("api")
     .WithEnvironment("JobManager__CallbackSecret", callbackSecret)
     .WithEnvironment("JobManager__AdminKeys__0", adminKey)
     .WithLocalWebhookTargets(builder.ExecutionContext)
+    .WithConsole(builder.Configuration, builder.ExecutionContext)
     .WithJobManagerSettings(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();

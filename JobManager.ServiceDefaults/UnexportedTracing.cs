@@ -13,10 +13,18 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class UnexportedTracing
 {
-    /// <summary>Aspire's Redis client, tracing its commands only when they are exported.</summary>
+    /// <summary>
+    /// Aspire's Redis client, tracing its commands only when they are exported, with a health check that
+    /// works on a Redis Cluster too (<see cref="RedisPingHealthCheck"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddRedisClientTracedWhenExported(this IHostApplicationBuilder builder, string connectionName)
     {
-        builder.AddRedisClient(connectionName, settings => settings.DisableTracing |= !builder.HasTelemetryExporter());
+        builder.AddRedisClient(connectionName, settings =>
+        {
+            settings.DisableTracing |= !builder.HasTelemetryExporter();
+            settings.DisableHealthChecks = true;
+        });
+        builder.Services.AddHealthChecks().AddCheck<RedisPingHealthCheck>("redis");
         return builder;
     }
 

@@ -21,7 +21,13 @@ public static class CallbackApi
             .AllowAnonymous()
             .WithTags("Callbacks")
             .WithName("Callback")
-            .WithSummary("Report success or failure, or send a heartbeat to extend the deadline by ttl_seconds");
+            .WithSummary("Report success or failure, or send a heartbeat to extend the deadline by ttl_seconds")
+            // The handler reads the body by hand (every error at once); this declares its schema.
+            .Accepts<CallbackRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return app;
     }
 

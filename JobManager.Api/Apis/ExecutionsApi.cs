@@ -16,13 +16,15 @@ public static class ExecutionsApi
         var service = app.MapGroup("/services/{service}").WithTags("Executions").RequireAuthorization(ApiPolicies.ServiceOwner);
         service.MapPost("/jobs/{job}/executions", RunNow)
             .WithName("RunJobNow")
-            .WithSummary("Run a job now (also when disabled); 202 with the new execution");
+            .WithSummary("Run a job now (also when disabled); 202 with the new execution")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         service.MapGet("/jobs/{job}/executions", ListJobExecutions)
             .WithName("ListJobExecutions")
             .WithSummary("A job's executions, newest first, filtered by status and scheduled time");
         service.MapGet("/jobs/{job}/executions/{executionId}", GetExecution)
             .WithName("GetExecution")
-            .WithSummary("One execution of a job");
+            .WithSummary("One execution of a job")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         service.MapGet("/executions", ListServiceExecutions)
             .WithName("ListServiceExecutions")
             .WithSummary("A service's executions across its jobs, newest first");

@@ -17,9 +17,14 @@ public static class JobsApi
         var jobs = app.MapGroup("/services/{service}/jobs").WithTags("Jobs").RequireAuthorization(ApiPolicies.ServiceOwner);
         jobs.MapPut("/{job}", PutJob)
             .WithName("PutJob")
-            .WithSummary("Create or update a job (idempotent): 201 when created, 200 when updated");
-        jobs.MapGet("/{job}", GetJob).WithName("GetJob").WithSummary("Get one job");
-        jobs.MapDelete("/{job}", DeleteJob).WithName("DeleteJob").WithSummary("Delete a job; it fires no more");
+            .WithSummary("Create or update a job (idempotent): 201 when created, 200 when updated")
+            // The handler reads the body by hand (every error at once); this declares its schema.
+            .Accepts<JobRequestBody>("application/json")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        jobs.MapGet("/{job}", GetJob).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapDelete("/{job}", DeleteJob).WithName("DeleteJob").WithSummary("Delete a job; it fires no more")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapGet("/", ListServiceJobs).WithName("ListServiceJobs").WithSummary("List a service's jobs by name");
 
         // Every service's jobs: admin keys only (a service key gets 403; it lists /services/{service}/jobs).

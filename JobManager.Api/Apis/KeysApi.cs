@@ -24,7 +24,8 @@ public static class KeysApi
         keys.MapPost("/", CreateKey)
             .RequireAuthorization(ApiPolicies.ServiceAdmin)
             .WithName("CreateServiceKey")
-            .WithSummary("Create an API key for the service (admin); the key is in this response only");
+            .WithSummary("Create an API key for the service (admin); the key is in this response only")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         keys.MapGet("/", ListKeys)
             .RequireAuthorization(ApiPolicies.ServiceOwner)
             .WithName("ListServiceKeys")
@@ -32,7 +33,8 @@ public static class KeysApi
         keys.MapDelete("/{keyId}", RevokeKey)
             .RequireAuthorization(ApiPolicies.ServiceOwner)
             .WithName("RevokeServiceKey")
-            .WithSummary("Revoke a key; it authenticates nothing from now on");
+            .WithSummary("Revoke a key; it authenticates nothing from now on")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -17,9 +17,10 @@ public static class SchedulesApi
 
     public static IEndpointRouteBuilder MapSchedulesApi(this IEndpointRouteBuilder app)
     {
-        // Not under /services/{service}: admin keys only, like every route outside a service's own.
+        // Any key: it reads no stored data (a rate phase is a hash of the names given), so a service key
+        // may preview its own schedules, e.g. in the console.
         app.MapGet("/schedules/next", Next)
-            .RequireAuthorization(ApiPolicies.Admin)
+            .RequireAuthorization(ApiPolicies.AnyKey)
             .WithTags("Schedules")
             .WithName("PreviewSchedule")
             .WithSummary("The next instants of a schedule expression (rate phases: pass service and job)");

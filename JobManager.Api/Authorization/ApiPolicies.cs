@@ -12,6 +12,9 @@ internal static class ApiPolicies
     /// <summary>Admin keys only; a service key gets 403.</summary>
     public const string Admin = "admin";
 
+    /// <summary>Any valid key, admin or service: for routes that read no service's data.</summary>
+    public const string AnyKey = "any-key";
+
     /// <summary>Admin keys, or the key of the <c>{service}</c> in the route; another service's key gets 404.</summary>
     public const string ServiceOwner = "service-owner";
 
@@ -29,6 +32,9 @@ internal static class ApiPolicies
             .Build();
         services.AddAuthorizationBuilder()
             .AddPolicy(Admin, admin)
+            .AddPolicy(AnyKey, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser())
             .AddPolicy(ServiceOwner, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()

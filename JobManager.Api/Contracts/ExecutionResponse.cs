@@ -3,7 +3,10 @@ using JobManager.Core.Schedules;
 
 namespace JobManager.Api.Contracts;
 
-/// <summary>The execution resource.</summary>
+/// <summary>
+/// The execution resource; <c>trace_id</c> names the trace of the webhook's dispatch (null when untraced),
+/// <c>claimed_at</c> when a dispatcher first claimed the scheduled instant (null for a manual run).
+/// </summary>
 public sealed record ExecutionResponse(
     string ExecutionId,
     string Service,
@@ -25,8 +28,14 @@ public sealed record ExecutionResponse(
     int MissedRuns,
     string? Error,
     int? HttpStatus,
-    IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts)
+    IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts,
+    string? TraceId,
+    DateTime? ClaimedAt)
 {
+    /// <summary>The trace id of a W3C traceparent (<c>00-{trace id}-{span id}-{flags}</c>), or null.</summary>
+    private static string? TraceIdOf(string? traceParent) =>
+        traceParent is { Length: 55 } && traceParent[2] == '-' && traceParent[35] == '-' ? traceParent[3..35] : null;
+
     public static ExecutionResponse From(Execution e) => new(
         e.ExecutionId,
         e.Service,
@@ -48,5 +57,7 @@ public sealed record ExecutionResponse(
         e.MissedRuns,
         e.Error,
         e.HttpStatus,
-        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))]);
+        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))],
+        TraceIdOf(e.TraceParent),
+        e.ClaimedAtMs is { } claimed ? DateTimeOffset.FromUnixTimeMilliseconds(claimed).UtcDateTime : null);
 }

@@ -22,6 +22,9 @@ internal static class ApplicationServiceExtensions
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DictionaryKeyPolicy = null;
+            // Numbers are numbers on the wire (the web default also reads them from strings, which the
+            // OpenAPI document would then announce as "integer or string"; bodies are read by hand anyway).
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
             options.SerializerOptions.Converters.Add(new Contracts.UtcTimestampJsonConverter());
         });
         builder.Services.AddProblemDetails();
@@ -32,6 +35,8 @@ internal static class ApplicationServiceExtensions
         {
             options.AddDocumentTransformer<OpenApi.BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<OpenApi.BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<OpenApi.ParameterSchemaTransformer>();
+            options.AddOperationTransformer<OpenApi.ProblemResponsesTransformer>();
         });
         return builder;
     }

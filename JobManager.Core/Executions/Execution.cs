@@ -1,6 +1,10 @@
 namespace JobManager.Core.Executions;
 
-/// <summary>One run of a job, as stored.</summary>
+/// <summary>
+/// One run of a job, as stored. <paramref name="TraceParent"/> is the W3C <c>traceparent</c> of the span that
+/// sent its webhook, null until then or when dispatchers are not traced; <paramref name="ClaimedAtMs"/> when a
+/// dispatcher first claimed it for its scheduled instant (null for a run started by hand).
+/// </summary>
 public sealed record Execution(
     string ExecutionId,
     string Service,
@@ -21,4 +25,6 @@ public sealed record Execution(
     int MissedRuns,
     string? Error,
     int? HttpStatus,
-    IReadOnlyList<DeliveryAttempt> DeliveryAttempts);
+    IReadOnlyList<DeliveryAttempt> DeliveryAttempts,
+    string? TraceParent = null,
+    long? ClaimedAtMs = null);

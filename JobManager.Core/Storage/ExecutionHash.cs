@@ -57,6 +57,8 @@ internal static class ExecutionHash
             MissedRuns: hash.Int(Missed),
             Error: hash.String(Error),
             HttpStatus: hash.Long(HttpStatus) is { } status ? (int)status : null,
-            DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled));
+            DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled),
+            TraceParent: TraceParentField.Unpack(hash.Raw(TraceParent)),
+            ClaimedAtMs: scheduled + hash.Long(ClaimedAfter));
     }
 }

@@ -14,6 +14,9 @@ internal readonly struct RedisHash(HashEntry[] entries)
     public string? String(string field) =>
         _fields.TryGetValue(field, out var value) && !value.IsNull ? (string?)value : null;
 
+    /// <summary>The stored bytes as they are (a packed field), or null when absent.</summary>
+    public RedisValue Raw(string field) => _fields.TryGetValue(field, out var value) ? value : RedisValue.Null;
+
     public string Required(string field) =>
         String(field) ?? throw new InvalidDataException($"Stored hash lacks field '{field}'.");
 

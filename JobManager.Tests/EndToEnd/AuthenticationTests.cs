@@ -126,10 +126,22 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
     }
 
+    [Fact]
+    public async Task ServiceKey_PreviewsSchedules_WhichReadNoStoredData()
+    {
+        var service = ApiClient.UniqueService();
+        var (_, key) = await _admin.CreateKeyAsync(service);
+        using var http = fixture.CreateApiClient(key);
+
+        var preview = await ApiClient.ReadObjectAsync(
+            await http.GetAsync($"/schedules/next?expression=rate(1%20hour)&service={service}&job=mine&count=3"));
+
+        Assert.Equal(3, preview["times"]!.AsArray().Count);
+    }
+
     [Theory]
     [InlineData("GET", "/jobs")]
     [InlineData("GET", "/jobs?service={service}")]
-    [InlineData("GET", "/schedules/next?expression=rate(1%20hour)")]
     [InlineData("POST", "/services/{service}/keys")]
     public async Task ServiceKey_IsForbidden_OnAdminEndpoints(string method, string path)
     {

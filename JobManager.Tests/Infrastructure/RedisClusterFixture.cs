@@ -18,13 +18,6 @@ public sealed class RedisClusterFixture : RedisServerFixture
     private const int BusPortOffset = 10_000;
     private static readonly TimeSpan CreateDeadline = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Every master, and <c>allowAdmin=true</c>: on a cluster the Redis client's health check (Aspire's
-    /// <c>AddRedisClient</c>) sends <c>CLUSTER INFO</c>, which StackExchange.Redis refuses without it, so the
-    /// services would never report healthy.
-    /// </summary>
-    public override string ConnectionString => base.ConnectionString + ",allowAdmin=true";
-
     protected override async IAsyncEnumerable<RedisProcess> StartServersAsync(string directory)
     {
         var redisServer = RedisServer.ServerPath ?? throw new InvalidOperationException(RedisServer.MissingReason);

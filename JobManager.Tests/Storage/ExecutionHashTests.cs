@@ -30,6 +30,36 @@ public class ExecutionHashTests
         Assert.Null(execution.InvocationLatencyMs);
     }
 
+    [Fact]
+    public void ClaimedAt_IsTheScheduledTimePlusTheClaimsLateness_AndTheTraceParentIsUnpacked()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var packed = Convert.FromHexString(traceParent.Replace("-", "", StringComparison.Ordinal));
+
+        var execution = ExecutionHash.ToExecution("0001-x", new RedisHash(
+        [
+            new(ExecutionHash.Service, "svc"), new(ExecutionHash.Job, "job"), new(ExecutionHash.ScheduledMs, 1_000_000),
+            new(ExecutionHash.Status, ExecutionStatus.Running), new(ExecutionHash.ClaimedAfter, 31),
+            new(ExecutionHash.TraceParent, packed),
+        ]));
+
+        Assert.Equal(1_000_031, execution.ClaimedAtMs);
+        Assert.Equal(traceParent, execution.TraceParent);
+    }
+
+    [Fact]
+    public void ClaimedAt_AndTraceParent_AreAbsent_ForAnUnclaimedUntracedRun()
+    {
+        var execution = ExecutionHash.ToExecution("0001-x", new RedisHash(
+        [
+            new(ExecutionHash.Service, "svc"), new(ExecutionHash.Job, "job"), new(ExecutionHash.ScheduledMs, 1_000_000),
+            new(ExecutionHash.Status, ExecutionStatus.Pending),
+        ]));
+
+        Assert.Null(execution.ClaimedAtMs);
+        Assert.Null(execution.TraceParent);
+    }
+
     private static RedisHash Hash(HashEntry claimed) => new(
     [
         new(ExecutionHash.Service, "svc"), new(ExecutionHash.Job, "job"), new(ExecutionHash.ScheduledMs, 1_000_000),
