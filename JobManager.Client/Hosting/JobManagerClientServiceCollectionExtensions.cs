@@ -1,10 +1,10 @@
+using JobManager.Client;
 using JobManager.Client.Webhooks;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
-namespace JobManager.Client.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 public static class JobManagerClientServiceCollectionExtensions
 {

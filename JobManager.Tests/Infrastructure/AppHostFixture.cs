@@ -100,6 +100,8 @@ public class AppHostFixture : IAsyncLifetime
             "--JobManager:Webhooks:AllowedNetworks:0=127.0.0.0/8",
             "--JobManager:Webhooks:AllowedNetworks:1=::1/128",
             $"--Dispatcher:Replicas={DispatcherReplicas}",
+            // The sample service (samples/) runs in development only; tests start their own services.
+            "--Samples:Run=false",
             .. AppHostArguments,
         ];
 
