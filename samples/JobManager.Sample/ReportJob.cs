@@ -14,6 +14,7 @@ public static class ReportJob
     public const int TtlSeconds = 5;
     private const int Batches = 3;
     private static readonly TimeSpan BatchTime = TimeSpan.FromSeconds(2.5);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<JobResult> RunAsync(JobInvocation job, CancellationToken cancellationToken)
     {
@@ -23,12 +24,12 @@ public static class ReportJob
             await Task.Delay(BatchTime, cancellationToken);
             await job.ReportProgressAsync(summary: $"batch {batch} of {Batches} done", cancellationToken: cancellationToken);
         }
-        var state = JsonSerializer.Serialize(new SampleState(runs + 1));
+        var state = JsonSerializer.Serialize(new SampleState(runs + 1), Json);
         return JobResult.Success(state, $"Run {runs + 1}: {Batches} batches for the run scheduled at {job.ScheduledTime:u}");
     }
 
     private static int ReadRuns(string? state) =>
-        state is null ? 0 : JsonSerializer.Deserialize<SampleState>(state)?.Runs ?? 0;
+        state is null ? 0 : JsonSerializer.Deserialize<SampleState>(state, Json)?.Runs ?? 0;
 
     private sealed record SampleState(int Runs);
 }
