@@ -18,5 +18,5 @@ public sealed record JobManagerProblem
     public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Extensions { get; init; }
+    public IDictionary<string, JsonElement>? Extensions { get; set; }
 }

@@ -82,8 +82,7 @@ internal sealed class Heartbeats(
             Log.ExecutionEndedElsewhere(logger, executionId, (int)e.StatusCode, e.Message);
             await run.CancelAsync();
         }
-        catch (Exception e) when (e is HttpRequestException or JobManagerApiException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Transient (the resilience handler already retried): try again soon, the deadline is still ahead.
             Log.HeartbeatFailed(logger, executionId, e);

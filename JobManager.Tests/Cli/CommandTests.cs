@@ -31,7 +31,7 @@ public sealed class CommandTests(AppHostFixture fixture)
         var noService = await _jm.RunAsync("jobs", "get", "nope");
 
         Assert.Equal(3, missing.ExitCode);
-        Assert.Contains("404 Not Found", missing.Error);
+        Assert.Contains("Error: 404 Not found", missing.Error);
         Assert.Equal(2, usage.ExitCode);
         Assert.Equal(2, noService.ExitCode);
         Assert.Contains("--service", noService.Error);
