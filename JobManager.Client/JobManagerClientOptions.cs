@@ -6,11 +6,11 @@ namespace JobManager.Client;
 public sealed class JobManagerClientOptions
 {
     /// <summary>The Api's address, e.g. <c>https://jobs.example.com</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "JobManager client: no BaseAddress. Set ConnectionStrings:jobmanager (Endpoint=...;Key=...) or BaseAddress.")]
     public Uri? BaseAddress { get; set; }
 
     /// <summary>An admin key or a service key (<c>jm_...</c>), sent as <c>Authorization: Bearer</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "JobManager client: no ApiKey. Set ConnectionStrings:jobmanager (Endpoint=...;Key=...) or ApiKey.")]
     public string? ApiKey { get; set; }
 
     /// <summary>The service this application is (from the connection string's <c>Service=</c>), if it is one.</summary>
