@@ -21,4 +21,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information,
         Message = "Signing secret of service {Service} rotated by key {Actor}; the previous one signs until {PreviousValidUntil}")]
     public static partial void SigningSecretRotated(ILogger logger, string service, string? actor, DateTimeOffset? previousValidUntil);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Provisioned the configured API key of service {Service}")]
+    public static partial void KeyProvisioned(ILogger logger, string service);
 }

@@ -33,6 +33,30 @@ public sealed class ServiceKeyStore(IConnectionMultiplexer redis, TimeProvider c
         }
     }
 
+    /// <summary>
+    /// Stores a key that was made elsewhere (configuration: <c>JobManager:ProvisionedKeys</c>) under the service,
+    /// once: provisioning it again changes nothing. Not bound by the per-service key limit, which guards what
+    /// callers create over the Api. False when its id is taken by another key or service.
+    /// </summary>
+    public async Task<bool> ProvisionAsync(string service, string key)
+    {
+        if (!ServiceKey.TryGetKeyId(key, out var keyId))
+        {
+            throw new ArgumentException("Not a service key (jm_<16 hex digits>_<43 base64url characters>).", nameof(key));
+        }
+        var hash = ServiceKey.Hash(key);
+        if (await FindAsync(keyId) is { } stored)
+        {
+            return stored.Service == service && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(stored.Hash, hash);
+        }
+        var createdAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var result = (string?)await Db.ScriptEvaluateAsync(
+            LuaScripts.CreateServiceKey,
+            [RedisKeys.ServiceKey(keyId), RedisKeys.ServiceKeyIndex(service)],
+            [service, Convert.ToHexStringLower(hash), RedisTime.Format(createdAt), createdAt.ToUnixTimeMilliseconds(), int.MaxValue, keyId]);
+        return result == "ok" || await ProvisionAsync(service, key); // 'taken': another Api provisioned it meanwhile
+    }
+
     /// <summary>The stored key with this id, or null when there is none (never issued, or revoked).</summary>
     public async Task<StoredServiceKey?> FindAsync(string keyId)
     {

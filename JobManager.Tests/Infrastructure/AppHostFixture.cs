@@ -31,6 +31,12 @@ public class AppHostFixture : IAsyncLifetime
     /// <summary>The admin API key the app host is given; <see cref="Api"/> sends it on every request.</summary>
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
 
+    /// <summary>A service whose key comes from configuration (<c>JobManager:ProvisionedKeys</c>), as the app host gives one.</summary>
+    public const string ProvisionedService = "provisioned-svc";
+
+    /// <summary>The provisioned key of <see cref="ProvisionedService"/>.</summary>
+    public const string ProvisionedKey = "jm_0123456789abcdef_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+
     private DistributedApplication? _app;
     private HttpClient? _api;
     private WebhookReceiver? _receiver;
@@ -103,6 +109,9 @@ public class AppHostFixture : IAsyncLifetime
             "--JobManager:Webhooks:AllowedNetworks:0=127.0.0.0/8",
             "--JobManager:Webhooks:AllowedNetworks:1=::1/128",
             $"--Dispatcher:Replicas={DispatcherReplicas}",
+            // The sample service (samples/) runs in development only; tests start their own services.
+            "--Samples:Run=false",
+            $"--JobManager:ProvisionedKeys:{ProvisionedService}={ProvisionedKey}",
             .. AppHostArguments,
         ];
 

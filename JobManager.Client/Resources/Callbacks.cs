@@ -1,0 +1,11 @@
+namespace JobManager.Client.Resources;
+
+/// <summary>A callback's body: <c>{"status", "state"?, "summary"?, "correlation_id"?}</c>.</summary>
+public sealed record CallbackReport(string Status, string? State = null, string? Summary = null, string? CorrelationId = null)
+{
+    public const string Heartbeat = "heartbeat";
+}
+
+/// <summary>What a callback changed: the status now, and the new deadline (heartbeat) or the finish time.</summary>
+public sealed record CallbackResult(
+    string ExecutionId, string Status, DateTimeOffset? Deadline, long? DeadlineMs, DateTimeOffset? FinishedAt);
