@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
