@@ -18,7 +18,8 @@ internal static class SecurityServiceExtensions
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServiceJobCounter>();
         services.AddSingleton<AdminKeys>();
-        services.AddOptions<ProvisionedKeyOptions>().BindConfiguration(ProvisionedKeyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProvisionedKeyOptions>().BindConfiguration(ProvisionedKeyOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<KeyProvisioning>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

@@ -29,6 +29,13 @@ internal static class ScheduleCommands
             };
             var preview = await context.Client.GetNextScheduleTimesAsync(query, cancellationToken);
             context.Printer.List(preview.Times, new Table<DateTimeOffset>(("TIME (UTC)", t => Views.Time(t), 0)));
+            if (query.Timezone is not null && preview.Timezone is null)
+            {
+                // An Api without zoned schedules ignores the parameter: say so rather than pass UTC off as zoned.
+                await context.Error.WriteLineAsync(
+                    $"Error: the Api did not apply --tz {query.Timezone} (it has no time zones yet); the times above are UTC.");
+                return ExitCodes.ApiError;
+            }
             return ExitCodes.Ok;
         });
         schedule.Add(next);

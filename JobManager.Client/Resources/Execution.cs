@@ -30,12 +30,3 @@ public sealed record Execution(
 
 /// <summary>One try at delivering the webhook.</summary>
 public sealed record DeliveryAttempt(DateTimeOffset At, int? HttpStatus, string? Error);
-
-/// <summary>The statuses an execution goes through.</summary>
-public static class ExecutionStatuses
-{
-    public const string Pending = "pending";
-    public const string Running = "running";
-    public const string Success = "success";
-    public const string Failure = "failure";
-}

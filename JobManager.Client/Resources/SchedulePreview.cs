@@ -1,7 +1,10 @@
 namespace JobManager.Client.Resources;
 
-/// <summary>The next instants of a schedule expression (<c>GET /schedules/next</c>).</summary>
-public sealed record SchedulePreview(string Expression, IReadOnlyList<DateTimeOffset> Times);
+/// <summary>
+/// The next instants of a schedule expression (<c>GET /schedules/next</c>). <see cref="Timezone"/> is the zone
+/// the Api computed them in, when it says so; today's Api has no zones and leaves it out (the times are UTC).
+/// </summary>
+public sealed record SchedulePreview(string Expression, IReadOnlyList<DateTimeOffset> Times, string? Timezone = null);
 
 /// <summary>What to preview; only the expression is required.</summary>
 public sealed record ScheduleQuery(string Expression)

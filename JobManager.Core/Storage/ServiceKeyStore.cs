@@ -53,7 +53,8 @@ public sealed class ServiceKeyStore(IConnectionMultiplexer redis, TimeProvider c
         var result = (string?)await Db.ScriptEvaluateAsync(
             LuaScripts.CreateServiceKey,
             [RedisKeys.ServiceKey(keyId), RedisKeys.ServiceKeyIndex(service)],
-            [service, Convert.ToHexStringLower(hash), RedisTime.Format(createdAt), createdAt.ToUnixTimeMilliseconds(), int.MaxValue, keyId]);
+            [service, Convert.ToHexStringLower(hash), RedisTime.Format(createdAt), createdAt.ToUnixTimeMilliseconds(),
+                int.MaxValue, keyId]);
         return result == "ok" || await ProvisionAsync(service, key); // 'taken': another Api provisioned it meanwhile
     }
 
