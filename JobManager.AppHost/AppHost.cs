@@ -40,7 +40,8 @@ builder.AddProject<Projects.JobManager_Dispatcher>("dispatcher")
     .WithReplicas(builder.Configuration.GetValue("Dispatcher:Replicas", 2));
 
 // Development: a service written with JobManager.Client, receiving a job's webhooks (samples/, docs/client.md).
-if (builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue("Samples:Run", builder.Environment.EnvironmentName == "Development"))
+if (builder.ExecutionContext.IsRunMode &&
+    builder.Configuration.GetValue("Samples:Run", builder.Environment.EnvironmentName == "Development"))
 {
     builder.AddProject<Projects.JobManager_Sample>("sample")
         .WithJobManager(api, "sample")

@@ -5,8 +5,10 @@ namespace JobManager.Client;
 public sealed partial class JobManagerClient
 {
     /// <inheritdoc />
-    public Task<Execution> GetExecutionAsync(string service, string job, string executionId, CancellationToken cancellationToken = default) =>
-        SendAsync("GetExecution", HttpMethod.Get, $"{JobPath(service, job)}/executions/{Segment(executionId)}", Json.Execution, cancellationToken);
+    public Task<Execution> GetExecutionAsync(string service, string job, string executionId,
+        CancellationToken cancellationToken = default) =>
+        SendAsync("GetExecution", HttpMethod.Get, $"{JobPath(service, job)}/executions/{Segment(executionId)}", Json.Execution,
+            cancellationToken);
 
     /// <inheritdoc />
     public IAsyncEnumerable<Execution> ListExecutionsAsync(
@@ -29,12 +31,14 @@ public sealed partial class JobManagerClient
     }
 
     /// <inheritdoc />
-    public async Task<CallbackResult> SendCallbackAsync(Uri callbackUrl, CallbackReport report, CancellationToken cancellationToken = default)
+    public async Task<CallbackResult> SendCallbackAsync(Uri callbackUrl, CallbackReport report,
+        CancellationToken cancellationToken = default)
     {
         // The callback URL carries its token: the span names the route, not the URL.
         using var response = await SendRawAsync("Callback", HttpMethod.Post, callbackUrl.AbsoluteUri,
             JsonContent(report, Json.CallbackReport), cancellationToken, authenticate: false);
-        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, Json.CallbackResult, cancellationToken)
+        return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, Json.CallbackResult,
+            cancellationToken)
             ?? throw new InvalidDataException("The Api answered Callback with an empty body.");
     }
 }

@@ -9,7 +9,8 @@ public sealed partial class JobManagerClient
     private static string JobPath(string service, string job) => $"services/{Segment(service)}/jobs/{Segment(job)}";
 
     /// <inheritdoc />
-    public async Task<PutJobResult> PutJobAsync(string service, string job, JobDefinition definition, CancellationToken cancellationToken = default)
+    public async Task<PutJobResult> PutJobAsync(string service, string job, JobDefinition definition,
+        CancellationToken cancellationToken = default)
     {
         using var response = await SendRawAsync("PutJob", HttpMethod.Put, JobPath(service, job),
             JsonContent(definition, Json.JobDefinition), cancellationToken);
@@ -33,7 +34,8 @@ public sealed partial class JobManagerClient
         PagesAsync("ListServiceJobs", $"services/{Segment(service)}/jobs", JobFilter(query), Json.PageJob, cancellationToken);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<Job> ListAllJobsAsync(string? service = null, JobQuery? query = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<Job> ListAllJobsAsync(string? service = null, JobQuery? query = null,
+        CancellationToken cancellationToken = default) =>
         PagesAsync("ListJobs", "jobs", JobFilter(query).With("service", service), Json.PageJob, cancellationToken);
 
     private static QueryString JobFilter(JobQuery? query) =>

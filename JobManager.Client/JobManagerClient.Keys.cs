@@ -21,5 +21,6 @@ public sealed partial class JobManagerClient
 
     /// <inheritdoc />
     public Task<SigningSecret> RotateSigningSecretAsync(string service, CancellationToken cancellationToken = default) =>
-        SendAsync("RotateSigningSecret", HttpMethod.Post, $"services/{Segment(service)}/signing-secret/rotate", Json.SigningSecret, cancellationToken);
+        SendAsync("RotateSigningSecret", HttpMethod.Post, $"services/{Segment(service)}/signing-secret/rotate", Json.SigningSecret,
+            cancellationToken);
 }

@@ -19,7 +19,8 @@ public sealed partial class JobManagerClient(HttpClient http, string? apiKey) : 
 {
     private static readonly ClientJsonContext Json = ClientJsonContext.Default;
 
-    /// <summary>A client of the Api at <paramref name="baseAddress"/> sending <paramref name="apiKey"/>; the caller owns <paramref name="http"/>.</summary>
+    /// <summary>A client of the Api at <paramref name="baseAddress"/> sending <paramref name="apiKey"/>; the caller owns
+    /// <paramref name="http"/>.</summary>
     public static JobManagerClient Create(Uri baseAddress, string? apiKey, HttpClient? http = null)
     {
         http ??= new HttpClient();

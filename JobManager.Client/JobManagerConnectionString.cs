@@ -29,7 +29,8 @@ public static class JobManagerConnectionString
                     options.Service = value;
                     break;
                 default:
-                    throw new FormatException($"The JobManager connection string has an unknown part '{name}' (expected Endpoint, Key, Service).");
+                    throw new FormatException(
+                        $"The JobManager connection string has an unknown part '{name}' (expected Endpoint, Key, Service).");
             }
         }
     }

@@ -22,12 +22,14 @@ public sealed class ProvisionedKeyOptions : IValidatableObject
         {
             if (!ResourceName.IsValid(service))
             {
-                yield return new ValidationResult($"JobManager:ProvisionedKeys:{service}: '{service}' is not a valid service name.", [nameof(ProvisionedKeys)]);
+                yield return new ValidationResult($"JobManager:ProvisionedKeys:{service}: '{service}' is not a valid service name.",
+                    [nameof(ProvisionedKeys)]);
             }
             if (!ServiceKey.TryGetKeyId(key, out _))
             {
                 yield return new ValidationResult(
-                    $"JobManager:ProvisionedKeys:{service} is not a service key (jm_<16 hex digits>_<43 base64url characters>).", [nameof(ProvisionedKeys)]);
+                    $"JobManager:ProvisionedKeys:{service} is not a service key (jm_<16 hex digits>_<43 base64url characters>).",
+                    [nameof(ProvisionedKeys)]);
             }
         }
     }

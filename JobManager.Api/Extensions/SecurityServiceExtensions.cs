@@ -18,11 +18,13 @@ internal static class SecurityServiceExtensions
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ServiceJobCounter>();
         services.AddSingleton<AdminKeys>();
-        services.AddOptions<ProvisionedKeyOptions>().BindConfiguration(ProvisionedKeyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProvisionedKeyOptions>().BindConfiguration(ProvisionedKeyOptions.SectionName).ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddHostedService<KeyProvisioning>();
 
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddApiAuthorization();
         services.AddKeyRateLimiting();
 

@@ -16,7 +16,8 @@ public static class JobManagerServiceKeyExtensions
     public static IResourceBuilder<ProjectResource> WithJobManager(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource> api, string service)
     {
-        var key = project.ApplicationBuilder.AddParameter($"{service}-service-key", new ServiceKeyParameterDefault(), secret: true, persist: true);
+        var key = project.ApplicationBuilder.AddParameter($"{service}-service-key", new ServiceKeyParameterDefault(), secret: true,
+            persist: true);
         api.WithEnvironment($"JobManager__ProvisionedKeys__{service}", key);
         return project
             .WithEnvironment("ConnectionStrings__jobmanager",
@@ -28,7 +29,8 @@ public static class JobManagerServiceKeyExtensions
     private sealed class ServiceKeyParameterDefault : ParameterDefault
     {
         public override string GetDefaultValue() =>
-            $"jm_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
+            $"jm_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}_" +
+            $"{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
 
         // Published deployments provision their keys themselves: the manifest asks for the value.
         public override void WriteToManifest(ManifestPublishingContext context) =>

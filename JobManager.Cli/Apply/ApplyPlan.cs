@@ -43,4 +43,5 @@ public enum ChangeKind
 }
 
 /// <summary>One change; <see cref="Differences"/> lists an update's fields (current → wanted).</summary>
-public sealed record PlannedChange(ChangeKind Kind, string Job, DesiredJob? Wanted, IReadOnlyList<(string Field, string? From, string? To)> Differences);
+public sealed record PlannedChange(ChangeKind Kind, string Job, DesiredJob? Wanted,
+    IReadOnlyList<(string Field, string? From, string? To)> Differences);

@@ -97,7 +97,8 @@ internal static class ApplyCommand
     private static IEnumerable<(string Field, string? From, string? To)> DesiredFields(DesiredJob job) =>
         new DesiredJob("", "", !job.Async, !job.Enabled, !job.Exclusive, "", job.Payload is null ? "" : null, -1, -1).Differences(job);
 
-    private static async Task ApplyAsync(IJobManagerClient client, string service, ApplyPlan plan, Printer printer, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(IJobManagerClient client, string service, ApplyPlan plan, Printer printer,
+        CancellationToken cancellationToken)
     {
         foreach (var change in plan.Changes)
         {

@@ -21,7 +21,8 @@ internal sealed class ExecutionFollower(IJobManagerClient client, string service
         {
             await Task.Delay(interval, cancellationToken);
             // A page of 100 newest: more than 100 runs finishing between two polls would skip some.
-            var newest = await client.ListExecutionsAsync(service, job, query, cancellationToken).ReadAsync(query.PageSize, cancellationToken);
+            var newest = await client.ListExecutionsAsync(service, job, query, cancellationToken)
+                .ReadAsync(query.PageSize, cancellationToken);
             Print(newest);
         }
     }

@@ -26,7 +26,8 @@ internal static class ExecutionsCommands
         var service = GlobalOptions.Service();
         var job = new Option<string?>("--job", "-j") { Description = "One job's executions (default: the whole service's)" };
         var status = new Option<string?>("--status") { Description = "pending, running, success or failure" };
-        status.AcceptOnlyFromAmong(ExecutionStatuses.Pending, ExecutionStatuses.Running, ExecutionStatuses.Success, ExecutionStatuses.Failure);
+        status.AcceptOnlyFromAmong(ExecutionStatuses.Pending, ExecutionStatuses.Running, ExecutionStatuses.Success,
+            ExecutionStatuses.Failure);
         var from = new Option<DateTimeOffset?>("--from") { Description = "Scheduled at or after (ISO 8601)" };
         var to = new Option<DateTimeOffset?>("--to") { Description = "Scheduled at or before (ISO 8601)" };
         var limit = new Option<int>("--limit", "-n") { Description = "How many, newest first (default 20)", DefaultValueFactory = _ => 20 };
@@ -89,7 +90,8 @@ internal static class ExecutionsCommands
         return command;
     }
 
-    private static async Task<Execution> FollowOneAsync(CliContext context, Execution execution, TimeSpan interval, CancellationToken cancellationToken)
+    private static async Task<Execution> FollowOneAsync(CliContext context, Execution execution, TimeSpan interval,
+        CancellationToken cancellationToken)
     {
         var first = true;
         string? shown = null;
@@ -105,7 +107,8 @@ internal static class ExecutionsCommands
                 return execution;
             }
             await Task.Delay(interval, cancellationToken);
-            execution = await context.Client.GetExecutionAsync(execution.Service, execution.JobName, execution.ExecutionId, cancellationToken);
+            execution = await context.Client.GetExecutionAsync(execution.Service, execution.JobName, execution.ExecutionId,
+                cancellationToken);
         }
     }
 }

@@ -58,7 +58,11 @@ internal static class JobsCommands
         var service = GlobalOptions.Service();
         var job = JobName();
         var schedule = new Option<string>("--schedule") { Description = "cron(...), rate(...) or at(...)", Required = true };
-        var target = new Option<string>("--target") { Description = "invocation_target: the URL that receives the webhooks", Required = true };
+        var target = new Option<string>("--target")
+        {
+            Description = "invocation_target: the URL that receives the webhooks",
+            Required = true,
+        };
         var payload = new Option<string?>("--payload") { Description = "A string sent with every webhook (often JSON)" };
         var ttl = new Option<int?>("--ttl") { Description = "ttl_seconds (Api default 300)" };
         var catchup = new Option<int?>("--catchup-window") { Description = "catchup_window_seconds (Api default 60)" };
@@ -79,7 +83,8 @@ internal static class JobsCommands
                 Exclusive = context.Value(exclusive),
             };
             var saved = await context.Client.PutJobAsync(context.Service(service), context.Value(job)!, definition, cancellationToken);
-            context.Printer.Message(saved.Created ? $"Created {saved.Job.Service}/{saved.Job.JobName}." : $"Updated {saved.Job.Service}/{saved.Job.JobName}.");
+            context.Printer.Message(saved.Created ? $"Created {saved.Job.Service}/{saved.Job.JobName}."
+                : $"Updated {saved.Job.Service}/{saved.Job.JobName}.");
             context.Printer.Item(saved.Job, Views.Job(saved.Job));
             return ExitCodes.Ok;
         });
@@ -119,7 +124,11 @@ internal static class JobsCommands
     {
         var service = GlobalOptions.Service();
         var job = JobName();
-        var command = new Command("test", "Send the job a test webhook (POST .../test; needs an Api that has that endpoint)") { service, job };
+        var command = new Command("test", "Send the job a test webhook (POST .../test; needs an Api that has that endpoint)")
+        {
+            service,
+            job,
+        };
         app.Handle(command, async (context, cancellationToken) =>
         {
             var answer = await context.Client.TestJobAsync(context.Service(service), context.Value(job)!, cancellationToken);

@@ -22,7 +22,8 @@ internal static class KeysCommands
         var list = new Command("list", "Key ids and creation times (never the keys)") { listService };
         app.Handle(list, async (context, cancellationToken) =>
         {
-            var items = await context.Client.ListKeysAsync(context.Service(listService), cancellationToken).ReadAsync(null, cancellationToken);
+            var items = await context.Client.ListKeysAsync(context.Service(listService), cancellationToken)
+                .ReadAsync(null, cancellationToken);
             context.Printer.List(items, Views.Keys);
             return ExitCodes.Ok;
         });

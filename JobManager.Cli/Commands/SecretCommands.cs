@@ -9,7 +9,8 @@ internal static class SecretCommands
     {
         var secret = new Command("secret", "The service's webhook signing secret");
         var service = GlobalOptions.Service();
-        var rotate = new Command("rotate", "Create or replace the signing secret; printed once. The old one still signs until previous_valid_until")
+        var rotate = new Command("rotate",
+            "Create or replace the signing secret; printed once. The old one still signs until previous_valid_until")
         {
             service,
         };

@@ -58,7 +58,8 @@ public static class JobManagerClientServiceCollectionExtensions
     /// Registers what <c>MapJobManagerWebhook</c> needs: options bound from <c>JobManager:Webhooks</c> (then
     /// <paramref name="configure"/>), validated at start, and the background runner that heartbeats and calls back.
     /// </summary>
-    public static IServiceCollection AddJobManagerWebhooks(this IServiceCollection services, Action<JobManagerWebhookOptions>? configure = null)
+    public static IServiceCollection AddJobManagerWebhooks(this IServiceCollection services,
+        Action<JobManagerWebhookOptions>? configure = null)
     {
         var options = services.AddOptions<JobManagerWebhookOptions>().BindConfiguration(JobManagerWebhookOptions.SectionName);
         if (configure is not null)
@@ -67,7 +68,8 @@ public static class JobManagerClientServiceCollectionExtensions
         }
         options.ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobManagerWebhookOptions>, JobManagerWebhookOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<JobManagerWebhookOptions>, JobManagerWebhookOptionsValidator>());
         services.TryAddSingleton<WebhookSecrets>();
         services.TryAddSingleton<JobRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<JobRunner>());

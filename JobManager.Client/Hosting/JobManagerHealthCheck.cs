@@ -14,7 +14,8 @@ internal sealed class JobManagerHealthCheck(IHttpClientFactory clients) : IHealt
                 .GetAsync("health", cancellationToken);
             return response.IsSuccessStatusCode
                 ? HealthCheckResult.Healthy()
-                : new HealthCheckResult(context.Registration.FailureStatus, $"The JobManager Api answered /health with {(int)response.StatusCode}.");
+                : new HealthCheckResult(context.Registration.FailureStatus,
+                    $"The JobManager Api answered /health with {(int)response.StatusCode}.");
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

@@ -10,7 +10,8 @@ public static class JobManagerClientTelemetry
 {
     public const string ActivitySourceName = "JobManager.Client";
 
-    private static readonly ActivitySource Source = new(ActivitySourceName, typeof(JobManagerClientTelemetry).Assembly.GetName().Version?.ToString());
+    private static readonly ActivitySource Source = new(ActivitySourceName,
+        typeof(JobManagerClientTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Paths are not tagged: a callback's carries its token.</summary>
     internal static Activity? StartCall(string operation, HttpMethod method)

@@ -8,7 +8,8 @@ public sealed class JobInvocation
 {
     private readonly Heartbeats _heartbeats;
 
-    internal JobInvocation(WebhookBody body, string webhookId, DateTimeOffset webhookTimestamp, Heartbeats heartbeats, IServiceProvider services)
+    internal JobInvocation(WebhookBody body, string webhookId, DateTimeOffset webhookTimestamp, Heartbeats heartbeats,
+        IServiceProvider services)
     {
         ExecutionId = body.ExecutionId;
         ServiceName = body.ServiceName;

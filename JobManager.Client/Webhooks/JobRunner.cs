@@ -62,7 +62,8 @@ internal sealed class JobRunner(
         using var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
         var callbacks = new JobManagerClient(clients.CreateClient(CallbackClientName), apiKey: null);
         var settings = options.CurrentValue;
-        var heartbeats = new Heartbeats(callbacks, new Uri(body.CallbackUrl), settings.HeartbeatInterval, clock, run, logger, body.ExecutionId);
+        var heartbeats = new Heartbeats(callbacks, new Uri(body.CallbackUrl), settings.HeartbeatInterval, clock, run, logger,
+            body.ExecutionId);
         var invocation = new JobInvocation(body, webhook.Id, webhook.Timestamp, heartbeats, scope.ServiceProvider);
 
         using var stopBeating = new CancellationTokenSource();
@@ -91,7 +92,8 @@ internal sealed class JobRunner(
     /// <summary>With a latency the TTL can be told from the percentage; otherwise half a second.</summary>
     private static TimeSpan FirstHeartbeatDelay(WebhookBody body) =>
         body.InvocationLatencyPct > 0 && body.InvocationLatencyMs > 0
-            ? TimeSpan.FromMilliseconds(Math.Max(Heartbeats.FirstDelay.TotalMilliseconds, body.InvocationLatencyMs * 100 / body.InvocationLatencyPct / 2))
+            ? TimeSpan.FromMilliseconds(
+                Math.Max(Heartbeats.FirstDelay.TotalMilliseconds, body.InvocationLatencyMs * 100 / body.InvocationLatencyPct / 2))
             : Heartbeats.FirstDelay;
 
     private static JobResult WithProgress(JobResult result, JobProgress? progress) => result with
@@ -113,7 +115,8 @@ internal sealed class JobRunner(
         {
             // The Api refused what the handler returned (a correlation id too long, say): record why instead.
             Log.CallbackRefused(logger, executionId, e.Message);
-            await callbacks.SendCallbackAsync(callbackUrl, new CallbackReport("failure", Summary: Limit(e.Message, MaxSummaryBytes)), timeout.Token);
+            await callbacks.SendCallbackAsync(callbackUrl, new CallbackReport("failure", Summary: Limit(e.Message, MaxSummaryBytes)),
+                timeout.Token);
         }
         catch (JobManagerApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {

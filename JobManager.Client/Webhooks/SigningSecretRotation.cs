@@ -20,9 +20,12 @@ internal sealed class SigningSecretRotation(
             return;
         }
         var client = services.GetService<IJobManagerClient>()
-            ?? throw new InvalidOperationException("RotateSigningSecretAtStart needs AddJobManagerClient: the secret is rotated over the Api.");
+            ?? throw new InvalidOperationException(
+                "RotateSigningSecretAtStart needs AddJobManagerClient: the secret is rotated over the Api.");
         var service = services.GetRequiredService<IOptions<JobManagerClientOptions>>().Value.Service
-            ?? throw new InvalidOperationException("RotateSigningSecretAtStart needs the service name: Service= in the connection string, or JobManagerClientOptions.Service.");
+            ?? throw new InvalidOperationException(
+                "RotateSigningSecretAtStart needs the service name: Service= in the connection string, " +
+                "or JobManagerClientOptions.Service.");
         var rotated = await client.RotateSigningSecretAsync(service, cancellationToken);
         secrets.Accept(rotated.Secret);
         Log.SigningSecretRotated(logger, service, rotated.PreviousValidUntil);

@@ -53,7 +53,8 @@ public sealed class ServiceKeyStore(IConnectionMultiplexer redis, TimeProvider c
         var result = (string?)await Db.ScriptEvaluateAsync(
             LuaScripts.CreateServiceKey,
             [RedisKeys.ServiceKey(keyId), RedisKeys.ServiceKeyIndex(service)],
-            [service, Convert.ToHexStringLower(hash), RedisTime.Format(createdAt), createdAt.ToUnixTimeMilliseconds(), int.MaxValue, keyId]);
+            [service, Convert.ToHexStringLower(hash), RedisTime.Format(createdAt), createdAt.ToUnixTimeMilliseconds(), int.MaxValue,
+                keyId]);
         return result == "ok" || await ProvisionAsync(service, key); // 'taken': another Api provisioned it meanwhile
     }
 
@@ -62,7 +63,8 @@ public sealed class ServiceKeyStore(IConnectionMultiplexer redis, TimeProvider c
     {
         var hash = new RedisHash(await Db.HashGetAllAsync(RedisKeys.ServiceKey(keyId)));
         return hash.Exists
-            ? new StoredServiceKey(keyId, hash.Required("service"), Convert.FromHexString(hash.Required("sha256")), RedisTime.Parse(hash.Required("created_at")))
+            ? new StoredServiceKey(keyId, hash.Required("service"), Convert.FromHexString(hash.Required("sha256")),
+                RedisTime.Parse(hash.Required("created_at")))
             : null;
     }
 

@@ -27,7 +27,8 @@ public sealed class ApplyPlanTests
     [Fact]
     public void ChangedFields_AreListed_CurrentThenWanted()
     {
-        var wanted = Wanted("jobs:\n  a:\n    schedule: rate(2 hours)\n    invocation_target: https://svc.example/run\n    ttl_seconds: 600\n");
+        var wanted = Wanted(
+            "jobs:\n  a:\n    schedule: rate(2 hours)\n    invocation_target: https://svc.example/run\n    ttl_seconds: 600\n");
         var change = Assert.Single(ApplyPlan.Compute(wanted, [Existing("a")], prune: false).Changes);
         Assert.Equal(ChangeKind.Update, change.Kind);
         Assert.Equal([("schedule", "rate(1 hour)", "rate(2 hours)"), ("ttl_seconds", "300", "600")], change.Differences);

@@ -50,7 +50,8 @@ public sealed class CommandTests(AppHostFixture fixture)
 
         Assert.Equal([0, 0, 0, 0, 0], new[] { put.ExitCode, get.ExitCode, run.ExitCode, list.ExitCode, delete.ExitCode });
         var job = System.Text.Json.Nodes.JsonNode.Parse(get.Output)!;
-        Assert.Equal((service, "j", false), (job["service"]!.GetValue<string>(), job["job_name"]!.GetValue<string>(), job["enabled"]!.GetValue<bool>()));
+        Assert.Equal((service, "j", false),
+            (job["service"]!.GetValue<string>(), job["job_name"]!.GetValue<string>(), job["enabled"]!.GetValue<bool>()));
         Assert.Equal("manual", System.Text.Json.Nodes.JsonNode.Parse(run.Output)!["trigger"]!.GetValue<string>());
         Assert.Contains("rate(1 hour)", list.Output);
         Assert.Null(await fixture.Client.GetJobAsync(service, "j"));

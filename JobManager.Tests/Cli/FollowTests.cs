@@ -32,11 +32,13 @@ public sealed class FollowTests(AppHostFixture fixture)
         var slow = await service.Client.RunJobNowAsync(service.Service, "followed");
         var fast = await service.Client.RunJobNowAsync(service.Service, "followed");
         gates.GetOrAdd(fast.ExecutionId, _ => new()).SetResult();
-        await Wait.UntilAsync(() => output.Text.Contains(fast.ExecutionId, StringComparison.Ordinal), Timeout, "the fast run to be printed");
+        await Wait.UntilAsync(() => output.Text.Contains(fast.ExecutionId, StringComparison.Ordinal), Timeout,
+            "the fast run to be printed");
         var slowWhileRunning = await service.Client.GetExecutionAsync(service.Service, "followed", slow.ExecutionId);
         var printedWhileRunning = output.Text.Contains(slow.ExecutionId, StringComparison.Ordinal);
         gates.GetOrAdd(slow.ExecutionId, _ => new()).SetResult();
-        await Wait.UntilAsync(() => output.Text.Contains(slow.ExecutionId, StringComparison.Ordinal), Timeout, "the slow run to be printed");
+        await Wait.UntilAsync(() => output.Text.Contains(slow.ExecutionId, StringComparison.Ordinal), Timeout,
+            "the slow run to be printed");
         await stop.CancelAsync();
         var run = await following;
 

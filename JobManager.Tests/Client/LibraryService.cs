@@ -65,7 +65,8 @@ public sealed class LibraryService : IAsyncDisposable
 
     /// <summary>Saves a disabled job aimed at this service (it runs only when run now).</summary>
     public Task<PutJobResult> PutJobAsync(string job, int ttlSeconds, string? payload = null) =>
-        Client.PutJobAsync(Service, job, new JobDefinition("rate(1 hour)", WebhookUrl) { Enabled = false, TtlSeconds = ttlSeconds, Payload = payload });
+        Client.PutJobAsync(Service, job,
+            new JobDefinition("rate(1 hour)", WebhookUrl) { Enabled = false, TtlSeconds = ttlSeconds, Payload = payload });
 
     public Task<Execution> WaitFinishedAsync(string job, string executionId, TimeSpan timeout) =>
         Wait.UntilAsync(async () =>

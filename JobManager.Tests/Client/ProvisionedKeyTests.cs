@@ -17,7 +17,8 @@ public sealed class ProvisionedKeyTests(AppHostFixture fixture)
         var client = JobManagerClient.Create(fixture.Api.BaseAddress!, AppHostFixture.ProvisionedKey, new HttpClient());
 
         var keys = await client.ListKeysAsync(AppHostFixture.ProvisionedService).ToListAsync();
-        var elsewhere = await Assert.ThrowsAsync<JobManagerApiException>(() => client.ListKeysAsync(ApiClient.UniqueService()).ToListAsync().AsTask());
+        var elsewhere = await Assert.ThrowsAsync<JobManagerApiException>(() =>
+            client.ListKeysAsync(ApiClient.UniqueService()).ToListAsync().AsTask());
         var admin = await Assert.ThrowsAsync<JobManagerApiException>(() => client.CreateKeyAsync(AppHostFixture.ProvisionedService));
 
         Assert.Contains(keys, k => k.KeyId == "0123456789abcdef");

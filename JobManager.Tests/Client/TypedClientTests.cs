@@ -37,7 +37,8 @@ public sealed class TypedClientTests(AppHostFixture fixture)
         var service = ApiClient.UniqueService("typed");
         foreach (var name in new[] { "a", "b", "c" })
         {
-            var saved = await Admin.PutJobAsync(service, name, new JobDefinition("rate(1 hour)", fixture.Receiver.UrlFor($"{service}/{name}")) { Enabled = false });
+            var saved = await Admin.PutJobAsync(service, name,
+                new JobDefinition("rate(1 hour)", fixture.Receiver.UrlFor($"{service}/{name}")) { Enabled = false });
             Assert.True(saved.Created);
             await Admin.RunJobNowAsync(service, name);
         }
@@ -103,7 +104,8 @@ public sealed class TypedClientTests(AppHostFixture fixture)
         // An Api with zoned schedules answers with times; one without names the field it does not know.
         try
         {
-            var zoned = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)") { Timezone = "Europe/Paris", Count = 1 });
+            var zoned = await Admin.GetNextScheduleTimesAsync(
+                new ScheduleQuery("cron(0 9 * * ? *)") { Timezone = "Europe/Paris", Count = 1 });
             Assert.Single(zoned.Times);
         }
         catch (JobManagerApiException e)

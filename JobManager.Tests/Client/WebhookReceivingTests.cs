@@ -26,7 +26,9 @@ public sealed class WebhookReceivingTests(AppHostFixture fixture)
             // TTL 2 s: four heartbeats, about one a second, take the run well past it; without them it would fail as a timeout.
             await Wait.UntilAsync(() => job.HeartbeatsSent >= 4, Timeout, "four heartbeats");
             await job.ReportProgressAsync(summary: "almost there", cancellationToken: cancellationToken);
-            var runs = job.LastSuccessfulExecution?.State is { } state ? int.Parse(state, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var runs = job.LastSuccessfulExecution?.State is { } state
+                ? int.Parse(state, System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
             return JobResult.Success((runs + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), $"run {runs + 1}");
         });
         await service.PutJobAsync("long", ttlSeconds: 2, payload: "{\"batch\":7}");
@@ -34,7 +36,8 @@ public sealed class WebhookReceivingTests(AppHostFixture fixture)
         var first = await service.Client.RunJobNowAsync(service.Service, "long");
         var finished = await service.WaitFinishedAsync("long", first.ExecutionId, Timeout);
 
-        Assert.True(finished.Status == ExecutionStatuses.Success, $"{finished.Status} {finished.FailureReason} {finished.Error} {finished.Summary}");
+        Assert.True(finished.Status == ExecutionStatuses.Success,
+            $"{finished.Status} {finished.FailureReason} {finished.Error} {finished.Summary}");
         Assert.True(finished.Heartbeats >= 4, $"heartbeats: {finished.Heartbeats}");
         Assert.True(finished.FinishedAt - finished.ScheduledTime > TimeSpan.FromSeconds(3), "the run outlived its TTL by half");
         Assert.Equal(("1", "run 1"), (finished.State, finished.Summary));
@@ -99,7 +102,8 @@ public sealed class WebhookReceivingTests(AppHostFixture fixture)
         string Sign(long timestamp) => "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
             new byte[32], (byte[])[.. Encoding.UTF8.GetBytes($"x.{timestamp}."), .. body]));
 
-        Assert.True(WebhookSignature.IsValid([wrongKey], "x", now.ToString(System.Globalization.CultureInfo.InvariantCulture), Sign(now), body,
+        Assert.True(
+            WebhookSignature.IsValid([wrongKey], "x", now.ToString(System.Globalization.CultureInfo.InvariantCulture), Sign(now), body,
             DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), "the test's own signature is well formed");
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(now, Sign(now)));              // signed with another secret
         Assert.Equal(HttpStatusCode.Unauthorized, await SendAsync(now - 3600, Sign(now - 3600))); // an hour old: a replay

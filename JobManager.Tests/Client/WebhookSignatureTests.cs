@@ -19,7 +19,8 @@ public sealed class WebhookSignatureTests
     private static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private static bool Verify(IReadOnlyList<string> accepted, string header, long timestamp, byte[]? body = null) =>
-        WebhookSignature.IsValid(accepted, "exec-1", timestamp.ToString(CultureInfo.InvariantCulture), header, body ?? Body, Now, Tolerance);
+        WebhookSignature.IsValid(accepted, "exec-1", timestamp.ToString(CultureInfo.InvariantCulture), header, body ?? Body, Now,
+            Tolerance);
 
     [Fact]
     public void DispatcherSignature_Verifies_WithTheServicesSecret()
