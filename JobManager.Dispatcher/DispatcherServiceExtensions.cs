@@ -23,9 +23,11 @@ internal static class DispatcherServiceExtensions
         var services = builder.Services;
         services.AddJobManagerCore();
 
-        services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatcherOptions>().BindConfiguration(DispatcherOptions.SectionName).ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<RecordingOptions>().BindConfiguration(RecordingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CallbackUrlOptions>().BindConfiguration(CallbackUrlOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CallbackUrlOptions>().BindConfiguration(CallbackUrlOptions.SectionName).ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddSingleton<RedisClock>();
         services.AddSingleton<WakeSignal>();

@@ -51,7 +51,8 @@ public static class KeysApi
         if (await store.CreateAsync(service, maxKeys) is not { } created)
         {
             return Problems.LimitReached("Key limit reached",
-                $"Service '{service}' has {maxKeys} keys, the most allowed. Revoke one first, or ask an operator to raise {LimitsOptions.KeysPerServiceSetting}.",
+                $"Service '{service}' has {maxKeys} keys, the most allowed. Revoke one first, or ask an operator to raise " +
+                $"{LimitsOptions.KeysPerServiceSetting}.",
                 LimitsOptions.KeysPerServiceSetting, maxKeys);
         }
         Log.KeyCreated(loggers.CreateLogger(Log.AuditCategory), created.KeyId, service, Caller(context));
@@ -69,7 +70,8 @@ public static class KeysApi
         }
         var keys = await store.ListAsync(service);
         // A service has few keys (JobManager:Limits:KeysPerService), so the list is one page.
-        return TypedResults.Ok(new ListResponse<KeyResponse>([.. keys.Select(k => new KeyResponse(k.KeyId, k.CreatedAt.UtcDateTime))], null));
+        return TypedResults.Ok(
+            new ListResponse<KeyResponse>([.. keys.Select(k => new KeyResponse(k.KeyId, k.CreatedAt.UtcDateTime))], null));
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RevokeKey(

@@ -16,7 +16,8 @@ public static class SigningSecretApi
             .RequireAuthorization(ApiPolicies.ServiceOwner)
             .WithTags("Signing secret")
             .WithName("RotateSigningSecret")
-            .WithSummary("Create or replace the webhook signing secret; shown once. The previous one keeps signing for the rotation window");
+            .WithSummary(
+                "Create or replace the webhook signing secret; shown once. The previous one keeps signing for the rotation window");
         return app;
     }
 

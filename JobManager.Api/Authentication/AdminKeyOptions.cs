@@ -28,7 +28,8 @@ public sealed class AdminKeyOptions : IValidatableObject
         {
             if (AdminKeys[i].Trim().Length < MinLength)
             {
-                yield return new ValidationResult($"JobManager:AdminKeys:{i} must be at least {MinLength} characters.", [nameof(AdminKeys)]);
+                yield return new ValidationResult($"JobManager:AdminKeys:{i} must be at least {MinLength} characters.",
+                    [nameof(AdminKeys)]);
             }
         }
     }

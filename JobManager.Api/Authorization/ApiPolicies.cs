@@ -24,7 +24,8 @@ internal static class ApiPolicies
     public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationHandler, ServiceScopeHandler>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddSingleton<
+            Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
 
         var admin = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()

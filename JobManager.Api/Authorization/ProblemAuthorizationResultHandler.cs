@@ -19,7 +19,8 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+        PolicyAuthorizationResult authorizeResult)
     {
         var endpoint = context.GetEndpoint();
         if ((endpoint is null && authorizeResult.Forbidden)

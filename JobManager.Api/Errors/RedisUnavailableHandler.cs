@@ -20,7 +20,8 @@ internal sealed class RedisUnavailableHandler(IProblemDetailsService problemDeta
         {
             return false;
         }
-        Log.RedisUnavailable(logger, context.Request.Method, CallbackPath.Redact(context.Request.Path.Value ?? ""), exception.GetType().Name);
+        Log.RedisUnavailable(logger, context.Request.Method, CallbackPath.Redact(context.Request.Path.Value ?? ""),
+            exception.GetType().Name);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

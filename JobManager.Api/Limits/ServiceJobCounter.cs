@@ -46,7 +46,8 @@ public sealed class ServiceJobCounter(JobStore store, TimeProvider clock, IOptio
 
     /// <summary>Counts a job this process just created, until the next exact read.</summary>
     public void Created(string service) =>
-        counts.AddOrUpdate(service, static (_, now) => new CachedCount(1, now), static (_, c, _) => c with { Jobs = c.Jobs + 1 }, clock.GetTimestamp());
+        counts.AddOrUpdate(service, static (_, now) => new CachedCount(1, now), static (_, c, _) => c with { Jobs = c.Jobs + 1 },
+            clock.GetTimestamp());
 
     private readonly record struct CachedCount(long Jobs, long ReadAt);
 }

@@ -23,7 +23,8 @@ internal sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
     private static readonly (string Status, string Description) NotFound =
         ("404", "No such resource; also what a key of another service gets");
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IAllowAnonymous>().Any())
         {

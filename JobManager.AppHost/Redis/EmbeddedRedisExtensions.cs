@@ -35,7 +35,8 @@ internal static class EmbeddedRedisExtensions
             .WithArgs(context =>
             {
                 context.Args.Add(programPath);
-                context.Args.Add(ReferenceExpression.Create($"--DevRedis:Port={redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"));
+                context.Args.Add(
+                    ReferenceExpression.Create($"--DevRedis:Port={redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort)}"));
                 context.Args.Add($"--DevRedis:DataDirectory={dataDirectory}");
             });
     }

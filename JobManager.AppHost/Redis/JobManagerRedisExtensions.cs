@@ -27,7 +27,8 @@ public static class JobManagerRedisExtensions
             RedisMode.Container => builder.AddDurableRedisContainer(name),
             RedisMode.Local => builder.AddLocalRedis(name, FindRedisServer()!, settings.DataDirectory),
             RedisMode.External => builder.AddConnectionString(name).WithRedisPingHealthCheck(),
-            RedisMode.Embedded => builder.AddEmbeddedRedis(name, EmbeddedRedisExtensions.FindProgram()!, Path.Combine(settings.DataDirectory, "garnet")),
+            RedisMode.Embedded =>
+                builder.AddEmbeddedRedis(name, EmbeddedRedisExtensions.FindProgram()!, Path.Combine(settings.DataDirectory, "garnet")),
             _ => throw new InvalidOperationException($"Redis mode {mode} was not resolved."),
         };
     }
@@ -51,9 +52,12 @@ public static class JobManagerRedisExtensions
             RedisMode.Container when DockerDetector.IsDaemonHealthy(cli) => (RedisMode.Container, "requested"),
             RedisMode.Container => throw Unavailable($"Redis:Mode=container needs a running Docker daemon, but {noDaemon}."),
             RedisMode.Local when FindRedisServer() is { } path => (RedisMode.Local, $"requested; {path}"),
-            RedisMode.Local => throw Unavailable($"Redis:Mode=local needs `{LocalRedisExtensions.ServerCommand}` on PATH, and there is none."),
-            RedisMode.External when !string.IsNullOrWhiteSpace(configuration.GetConnectionString("redis")) => (RedisMode.External, "requested"),
-            RedisMode.External => throw Unavailable("Redis:Mode=external needs ConnectionStrings:redis (e.g. localhost:6379), and it is not set."),
+            RedisMode.Local =>
+                throw Unavailable($"Redis:Mode=local needs `{LocalRedisExtensions.ServerCommand}` on PATH, and there is none."),
+            RedisMode.External when !string.IsNullOrWhiteSpace(configuration.GetConnectionString("redis")) =>
+                (RedisMode.External, "requested"),
+            RedisMode.External =>
+                throw Unavailable("Redis:Mode=external needs ConnectionStrings:redis (e.g. localhost:6379), and it is not set."),
             RedisMode.Embedded when EmbeddedRedisExtensions.FindProgram() is { } program => (RedisMode.Embedded, $"requested; {program}"),
             RedisMode.Embedded => throw Unavailable($"Redis:Mode=embedded cannot start: {NoDevRedis}"),
             _ => throw new InvalidOperationException($"Unknown Redis mode {requested}."),
@@ -77,10 +81,13 @@ public static class JobManagerRedisExtensions
 
         if (EmbeddedRedisExtensions.FindProgram() is { } program)
         {
-            return (RedisMode.Embedded, $"auto: {noDaemon}; no `{LocalRedisExtensions.ServerCommand}` on PATH; running Garnet from {program}");
+            return (RedisMode.Embedded,
+                $"auto: {noDaemon}; no `{LocalRedisExtensions.ServerCommand}` on PATH; running Garnet from {program}");
         }
 
-        throw Unavailable($"Redis:Mode=auto found no Redis to run: {noDaemon}, there is no `{LocalRedisExtensions.ServerCommand}` on PATH, and {NoDevRedis}");
+        throw Unavailable(
+            $"Redis:Mode=auto found no Redis to run: {noDaemon}, there is no `{LocalRedisExtensions.ServerCommand}` on PATH, and " +
+            $"{NoDevRedis}");
     }
 
     private const string NoDevRedis = "the embedded store's program, JobManager.DevRedis.dll, is not built (build the solution, "
@@ -94,7 +101,8 @@ public static class JobManagerRedisExtensions
 
         Any one of these fixes it:
           - start Docker (Redis:Mode=container, or auto);
-          - install Redis so that redis-server is on PATH, e.g. `sudo apt-get install redis-server` or `brew install redis` (Redis:Mode=local, or auto);
+          - install Redis so that redis-server is on PATH (Redis:Mode=local, or auto),
+            e.g. `sudo apt-get install redis-server` or `brew install redis`;
           - use a Redis you run yourself: set Redis__Mode=external and ConnectionStrings__redis=host:port
             (or `dotnet user-secrets set ConnectionStrings:redis host:port --project JobManager.AppHost`);
           - use the embedded Garnet store, which needs only the .NET SDK (Redis:Mode=embedded, or auto).

@@ -24,7 +24,8 @@ internal sealed class SigningSecretRotation(
                 "RotateSigningSecretAtStart needs AddJobManagerClient: the secret is rotated over the Api.");
         var service = services.GetRequiredService<IOptions<JobManagerClientOptions>>().Value.Service
             ?? throw new InvalidOperationException(
-                "RotateSigningSecretAtStart needs the service name: Service= in the connection string, or JobManagerClientOptions.Service.");
+                "RotateSigningSecretAtStart needs the service name: Service= in the connection string, "
+                + "or JobManagerClientOptions.Service.");
         var rotated = await client.RotateSigningSecretAsync(service, cancellationToken);
         secrets.Accept(rotated.Secret);
         Log.SigningSecretRotated(logger, service, rotated.PreviousValidUntil);

@@ -11,7 +11,9 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         var bad = options.AllowedNetworks
             .Select((network, index) => (network, index))
             .Where(entry => !IPNetwork.TryParse(entry.network.Trim(), out _))
-            .Select(entry => $"{WebhookOptions.SectionName}:AllowedNetworks:{entry.index} (\"{entry.network}\") is not a network in CIDR notation such as 10.20.0.0/16 or ::1/128.")
+            .Select(entry =>
+                $"{WebhookOptions.SectionName}:AllowedNetworks:{entry.index} (\"{entry.network}\") is not a network in CIDR notation " +
+                "such as 10.20.0.0/16 or ::1/128.")
             .ToList();
         return bad.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(bad);
     }

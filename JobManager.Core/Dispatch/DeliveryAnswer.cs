@@ -13,7 +13,8 @@ public abstract record DeliveryAnswer(Delivery Delivery, IReadOnlyList<DeliveryA
     /// The service accepted the webhook: the execution becomes running. <paramref name="TraceParent"/>, the
     /// dispatch span's W3C context, is kept with the execution so the Api can put its callbacks in that trace.
     /// </summary>
-    public sealed record Accepted(Delivery Delivery, long InvokedMs, int HttpStatus, IReadOnlyList<DeliveryAttempt> Attempts, string? TraceParent = null)
+    public sealed record Accepted(Delivery Delivery, long InvokedMs, int HttpStatus, IReadOnlyList<DeliveryAttempt> Attempts,
+        string? TraceParent = null)
         : DeliveryAnswer(Delivery, Attempts);
 
     /// <summary>

@@ -10,5 +10,6 @@ namespace JobManager.Core.Dispatch;
 public sealed record RecordedAnswer(DeliveryOutcome? Outcome, string? Error)
 {
     /// <summary>The outcome; or the entry's error, thrown as Redis throws a failed script's.</summary>
-    public DeliveryOutcome GetOutcome() => Outcome ?? throw new RedisServerException(RedisErrorKind.Unknown, CommandFlags.None, Error ?? "the script gave no result");
+    public DeliveryOutcome GetOutcome() => Outcome
+        ?? throw new RedisServerException(RedisErrorKind.Unknown, CommandFlags.None, Error ?? "the script gave no result");
 }

@@ -12,7 +12,8 @@ public sealed record DeliveryAttempt(long AtMs, int? HttpStatus, string? Error)
     /// </summary>
     public static string Format(IEnumerable<DeliveryAttempt> attempts, long originMs) =>
         string.Join('\n', attempts.Select(a =>
-            $"{(a.AtMs - originMs).ToString(CultureInfo.InvariantCulture)}|{a.HttpStatus?.ToString(CultureInfo.InvariantCulture)}|{a.Error?.ReplaceLineEndings(" ").Replace('|', '/')}"));
+            $"{(a.AtMs - originMs).ToString(CultureInfo.InvariantCulture)}|{a.HttpStatus?.ToString(CultureInfo.InvariantCulture)}|" +
+            $"{a.Error?.ReplaceLineEndings(" ").Replace('|', '/')}"));
 
     public static IReadOnlyList<DeliveryAttempt> Parse(string? stored, long originMs)
     {

@@ -14,7 +14,8 @@ public sealed record RedisDurabilitySettings(string? MaxMemoryPolicy, string? Ap
     /// True when a full server may delete keys to make room: a job, a lease or an execution could vanish
     /// without an error. Only <c>noeviction</c> refuses writes instead.
     /// </summary>
-    public bool CanEvict => MaxMemoryPolicy is not null && !string.Equals(MaxMemoryPolicy, "noeviction", StringComparison.OrdinalIgnoreCase);
+    public bool CanEvict => MaxMemoryPolicy is not null &&
+        !string.Equals(MaxMemoryPolicy, "noeviction", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when neither the append-only file nor snapshots are on: a restart loses every job.</summary>
     public bool PersistsNothing => IsOff(AppendOnly) && Save is not null && string.IsNullOrWhiteSpace(Save);

@@ -11,7 +11,8 @@ namespace JobManager.Core.Schedules;
 /// </summary>
 internal sealed class ScheduleCache(int capacity)
 {
-    /// <summary>The process's cache, behind <see cref="ScheduleExpression.TryParse"/>: far more distinct expressions than a deployment uses.</summary>
+    /// <summary>The process's cache, behind <see cref="ScheduleExpression.TryParse"/>: far more distinct expressions than a deployment
+    /// uses.</summary>
     public static readonly ScheduleCache Shared = new(4096);
 
     private readonly ConcurrentDictionary<string, ScheduleExpression> _parsed = new(StringComparer.Ordinal);

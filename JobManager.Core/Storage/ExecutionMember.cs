@@ -23,7 +23,8 @@ internal static class ExecutionMember
         executionId.AsSpan(19, 4).CopyTo(hex[12..]);
         executionId.AsSpan(24, 12).CopyTo(hex[16..]);
         // 112 bits, left-aligned in 114 so the characters compare as the numbers do.
-        var value = UInt128.Parse(hex, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture) << 2;
+        var value = UInt128.Parse(hex, System.Globalization.NumberStyles.AllowHexSpecifier,
+            System.Globalization.CultureInfo.InvariantCulture) << 2;
         Span<char> member = stackalloc char[Length];
         for (var i = Length - 1; i >= 0; i--)
         {

@@ -85,7 +85,8 @@ public sealed class RetentionStore(IConnectionMultiplexer redis, RedisKeys keys,
         }
         var scriptKeys = new List<RedisKey>(1 + members.Count) { index };
         scriptKeys.AddRange(members.Select(member => RedisKeys.ExecutionOfMember(shard, member)));
-        var result = await db.ScriptEvaluateAsync(LuaScripts.TrimExecutions, [.. scriptKeys], [.. members.Select(member => (RedisValue)member)]);
+        var result = await db.ScriptEvaluateAsync(LuaScripts.TrimExecutions, [.. scriptKeys],
+            [.. members.Select(member => (RedisValue)member)]);
         return (long)result;
     }
 }

@@ -63,7 +63,11 @@ public sealed class ServiceKeyStore(IConnectionMultiplexer redis, TimeProvider c
     {
         var hash = new RedisHash(await Db.HashGetAllAsync(RedisKeys.ServiceKey(keyId)));
         return hash.Exists
-            ? new StoredServiceKey(keyId, hash.Required("service"), Convert.FromHexString(hash.Required("sha256")), RedisTime.Parse(hash.Required("created_at")))
+            ? new StoredServiceKey(
+                keyId,
+                hash.Required("service"),
+                Convert.FromHexString(hash.Required("sha256")),
+                RedisTime.Parse(hash.Required("created_at")))
             : null;
     }
 

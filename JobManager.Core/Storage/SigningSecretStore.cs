@@ -46,7 +46,8 @@ public sealed class SigningSecretStore(IConnectionMultiplexer redis, IOptions<We
             return secrets;
         }
         await CreateUnlessPresentAsync(service);
-        return await GetAsync(service) ?? throw new InvalidOperationException($"The signing secret of {service} vanished right after it was created.");
+        return await GetAsync(service)
+            ?? throw new InvalidOperationException($"The signing secret of {service} vanished right after it was created.");
     }
 
     /// <summary>

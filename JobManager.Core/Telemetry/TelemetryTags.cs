@@ -31,7 +31,8 @@ public static class TelemetryTags
     /// <summary>What a callback did: <c>applied</c>, <c>already_finished</c> or <c>not_found</c>.</summary>
     public const string CallbackOutcome = "jobmanager.callback.outcome";
 
-    /// <summary>How a webhook was answered: <c>accepted</c> (2xx), <c>rejected</c> (any other status) or <c>error</c> (no answer).</summary>
+    /// <summary>How a webhook was answered: <c>accepted</c> (2xx), <c>rejected</c> (any other status) or <c>error</c> (no
+    /// answer).</summary>
     public const string WebhookOutcome = "jobmanager.webhook.outcome";
 
     /// <summary>The shard (the <c>{N}</c> of its Redis keys) a batch of work belongs to. Spans only.</summary>

@@ -115,7 +115,8 @@ public sealed class WebhookSender(
         }
     }
 
-    private async Task RecordAsync(Delivery delivery, long sentAtMs, int? status, string? error, List<DeliveryAttempt> attempts, Activity? activity)
+    private async Task RecordAsync(Delivery delivery, long sentAtMs, int? status, string? error, List<DeliveryAttempt> attempts,
+        Activity? activity)
     {
         try
         {

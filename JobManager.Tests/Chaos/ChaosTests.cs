@@ -46,7 +46,8 @@ public class ChaosTests(RedisServerFixture redis, ITestOutputHelper output) : IC
                 await throttle.WaitAsync();
                 try
                 {
-                    await api.PutJobOkAsync(service, name, new { invocation_target = receiver.UrlFor($"{service}/{name}"), schedule = "rate(1 second)", ttl_seconds = 3 });
+                    await api.PutJobOkAsync(service, name,
+                        new { invocation_target = receiver.UrlFor($"{service}/{name}"), schedule = "rate(1 second)", ttl_seconds = 3 });
                 }
                 finally
                 {
@@ -113,8 +114,10 @@ public class ChaosTests(RedisServerFixture redis, ITestOutputHelper output) : IC
         // ... and the run covers the whole chaos window, so no instant was lost at either end. Disabling
         // drops instants not yet claimed, so on a loaded machine the last claimed one may trail the
         // disable by the dispatchers' backlog; more than the missed-run grace would mean a stall.
-        Assert.True(instants[0] <= chaosStarted.ToUnixTimeMilliseconds() + 1000, $"{name}: first instant {instants[0]} after the chaos began");
-        Assert.True(instants[^1] >= disabledAt.ToUnixTimeMilliseconds() - 10_000, $"{name}: last instant {instants[^1]} long before the job was disabled");
+        Assert.True(instants[0] <= chaosStarted.ToUnixTimeMilliseconds() + 1000,
+            $"{name}: first instant {instants[0]} after the chaos began");
+        Assert.True(instants[^1] >= disabledAt.ToUnixTimeMilliseconds() - 10_000,
+            $"{name}: last instant {instants[^1]} long before the job was disabled");
 
         foreach (var execution in executions)
         {
@@ -252,7 +255,8 @@ public class ChaosTests(RedisServerFixture redis, ITestOutputHelper output) : IC
 
         public override string ToString() =>
             $"jobs {Jobs}, executions {Executions}, webhooks delivered {Webhooks}, duplicates delivered {Duplicates}, " +
-            $"takeovers {Takeovers}, kills {Kills}, pauses {Pauses}, callbacks sent {CallbacksSent}, missed runs {MissedRuns}, lost {Lost}; " +
+            $"takeovers {Takeovers}, kills {Kills}, pauses {Pauses}, callbacks sent {CallbacksSent}, " +
+            $"missed runs {MissedRuns}, lost {Lost}; " +
             string.Join(", ", _outcomes.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {o.Value}"));
     }
 }

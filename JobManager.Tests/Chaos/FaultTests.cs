@@ -82,7 +82,8 @@ public sealed class FaultTests(RedisServerFixture redis, ITestOutputHelper outpu
             await Task.Delay(1500);
             return 200;
         });
-        await api.PutJobOkAsync(service, "slow", new { invocation_target = receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = 300 });
+        await api.PutJobOkAsync(service, "slow",
+            new { invocation_target = receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = 300 });
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {

@@ -101,7 +101,8 @@ public sealed class JobPageTests(AppHostFixture fixture)
         await Expect(page.Locator("[data-error-for='ttl_seconds']")).ToContainTextAsync("between 1 and 86400");
         await Expect(page.GetByLabel("Schedule")).ToHaveAttributeAsync("aria-invalid", "true");
         await browser.ScreenshotAsync("edit");
-        Assert.Equal(ConsoleScenario.Schedule, (await fixture.Client.GetJobAsync(scenario.Service, "sync-ledger"))!["schedule"]!.GetValue<string>());
+        Assert.Equal(ConsoleScenario.Schedule,
+            (await fixture.Client.GetJobAsync(scenario.Service, "sync-ledger"))!["schedule"]!.GetValue<string>());
 
         await page.GetByLabel("Schedule").FillAsync("rate(5 minutes)");
         await page.GetByLabel("TTL (s)").FillAsync("120");

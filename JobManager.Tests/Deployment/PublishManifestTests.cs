@@ -59,14 +59,16 @@ public sealed class PublishManifestTests : IDisposable
     // The app host as built for this test run (no build here: the test project already built it).
     private static async Task<(int ExitCode, string Output)> RunAppHostAsync(params string[] arguments)
     {
-        var configuration = typeof(PublishManifestTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var configuration = typeof(PublishManifestTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration
+            ?? "Debug";
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "run", "--no-build", "--configuration", configuration, "--project", Projects.JobManager_AppHost.ProjectPath, "--" }.Concat(arguments))
+        foreach (var argument in new[] { "run", "--no-build", "--configuration", configuration, "--project",
+            Projects.JobManager_AppHost.ProjectPath, "--" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }

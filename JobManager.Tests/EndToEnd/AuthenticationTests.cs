@@ -23,7 +23,8 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
     {
         using var anonymous = fixture.CreateApiClient(bearerKey: null);
 
-        using var response = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path.Replace("{service}", ApiClient.UniqueService(), StringComparison.Ordinal)));
+        using var response = await anonymous.SendAsync(
+            new HttpRequestMessage(new HttpMethod(method), path.Replace("{service}", ApiClient.UniqueService(), StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
@@ -80,7 +81,8 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
         using var anonymous = fixture.CreateApiClient(bearerKey: null);
         var document = await anonymous.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
 
-        Assert.Equal("bearer", document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("bearer",
+            document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString());
         Assert.Equal(1, document.GetProperty("security").GetArrayLength());
         var callback = document.GetProperty("paths").GetProperty("/callback/{executionId}/{token}").GetProperty("post");
         Assert.Equal(0, callback.GetProperty("security").GetArrayLength());
@@ -149,7 +151,8 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
         var (_, key) = await _admin.CreateKeyAsync(service);
         using var http = fixture.CreateApiClient(key);
 
-        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path.Replace("{service}", service, StringComparison.Ordinal)));
+        using var response = await http.SendAsync(
+            new HttpRequestMessage(new HttpMethod(method), path.Replace("{service}", service, StringComparison.Ordinal)));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await ApiClient.ReadProblemAsync(response);
@@ -160,7 +163,8 @@ public sealed class AuthenticationTests(AppHostFixture fixture)
     [InlineData("PATCH", "/services/{service}/jobs/a-job", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "/services/{service}/signing-secret/rotate", HttpStatusCode.MethodNotAllowed)]
     [InlineData("GET", "/services/{service}/jobs/a-job/nope", HttpStatusCode.NotFound)]
-    public async Task ServiceKey_GetsTheAdminsAnswer_ForAWrongMethodOrPathUnderItsService(string method, string path, HttpStatusCode expected)
+    public async Task ServiceKey_GetsTheAdminsAnswer_ForAWrongMethodOrPathUnderItsService(string method, string path,
+        HttpStatusCode expected)
     {
         var service = ApiClient.UniqueService();
         var (_, key) = await _admin.CreateKeyAsync(service);

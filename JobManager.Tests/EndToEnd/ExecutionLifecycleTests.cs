@@ -12,7 +12,8 @@ public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
         var path = $"{service}/{job}";
-        await _api.PutJobOkAsync(service, job, new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = ttlSeconds });
+        await _api.PutJobOkAsync(service, job,
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = ttlSeconds });
         using var run = await _api.Http.PostAsync($"/services/{service}/jobs/{job}/executions", null);
         var executionId = (await ApiClient.ReadObjectAsync(run))["execution_id"]!.GetValue<string>();
         await _receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15));
@@ -85,7 +86,8 @@ public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
             var executions = await _api.ExecutionsAsync(service, "exclusive");
             return executions.Any(e => e["failure_reason"]?.GetValue<string>() == "exclusive_conflict") ? executions : null;
         }, TimeSpan.FromSeconds(15), "an exclusive_conflict execution");
-        await _api.PutJobOkAsync(service, "exclusive", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        await _api.PutJobOkAsync(service, "exclusive",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
 
         var all = await _api.ExecutionsAsync(service, "exclusive");
         var conflicts = all.Where(e => e["failure_reason"]?.GetValue<string>() == "exclusive_conflict").ToList();
@@ -105,7 +107,8 @@ public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
         var path = $"{service}/paused";
-        var job = await _api.PutJobOkAsync(service, "paused", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        var job = await _api.PutJobOkAsync(service, "paused",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
         Assert.Null(job["next_scheduled_time"]);
         Assert.Null(job["next_scheduled_time_ms"]);
 
@@ -120,15 +123,18 @@ public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
         var path = $"{service}/resched";
-        var slow = await _api.PutJobOkAsync(service, "resched", new { invocation_target = _receiver.UrlFor(path), schedule = "cron(0 0 1 1 ? 2199)" });
+        var slow = await _api.PutJobOkAsync(service, "resched",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "cron(0 0 1 1 ? 2199)" });
         Assert.StartsWith("2199-01-01T00:00:00Z", slow["next_scheduled_time"]!.GetValue<string>());
 
-        var fast = await _api.PutJobOkAsync(service, "resched", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)" });
+        var fast = await _api.PutJobOkAsync(service, "resched",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)" });
         var next = DateTimeOffset.FromUnixTimeMilliseconds(fast["next_scheduled_time_ms"]!.GetValue<long>());
         Assert.InRange((next - DateTimeOffset.UtcNow).TotalSeconds, -1, 2);
 
         await _receiver.WaitForAsync(path, 2, TimeSpan.FromSeconds(10));
-        await _api.PutJobOkAsync(service, "resched", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        await _api.PutJobOkAsync(service, "resched",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
     }
 
     [Fact]
@@ -156,7 +162,8 @@ public sealed class ExecutionLifecycleTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
         var path = $"{service}/manual";
-        await _api.PutJobOkAsync(service, "manual", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        await _api.PutJobOkAsync(service, "manual",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
 
         using var run = await _api.Http.PostAsync($"/services/{service}/jobs/manual/executions", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, run.StatusCode);

@@ -39,7 +39,8 @@ public sealed class ExecutionListingTests(AppHostFixture fixture)
         do
         {
             var page = await _api.ListExecutionsAsync(service, query: "?limit=4" + (cursor is null ? "" : $"&cursor={cursor}"));
-            seen.AddRange(page["items"]!.AsArray().Select(e => (e!["scheduled_time_ms"]!.GetValue<long>(), e["execution_id"]!.GetValue<string>())));
+            seen.AddRange(
+                page["items"]!.AsArray().Select(e => (e!["scheduled_time_ms"]!.GetValue<long>(), e["execution_id"]!.GetValue<string>())));
             cursor = page["next_cursor"]?.GetValue<string>();
         }
         while (cursor is not null);
@@ -53,7 +54,8 @@ public sealed class ExecutionListingTests(AppHostFixture fixture)
 
         var future = await _api.ListExecutionsAsync(service, query: "?from=2199-01-01T00:00:00Z");
         Assert.Empty(future["items"]!.AsArray());
-        var window = await _api.ListExecutionsAsync(service, query: $"?from={DateTime.UtcNow.AddMinutes(-5):O}&to={DateTime.UtcNow.AddMinutes(1):O}");
+        var window = await _api.ListExecutionsAsync(service,
+            query: $"?from={DateTime.UtcNow.AddMinutes(-5):O}&to={DateTime.UtcNow.AddMinutes(1):O}");
         Assert.Equal(6, window["items"]!.AsArray().Count);
     }
 

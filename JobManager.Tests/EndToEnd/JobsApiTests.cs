@@ -41,7 +41,8 @@ public sealed class JobsApiTests(AppHostFixture fixture)
         Assert.Equal(DateTimeOffset.Parse(next).ToUnixTimeMilliseconds(), job["next_scheduled_time_ms"]!.GetValue<long>());
         Assert.EndsWith("Z", job["created_at"]!.GetValue<string>());
 
-        using var updated = await _api.PutJobAsync(service, "my-job", new { invocation_target = "http://127.0.0.1:9/other", schedule = "rate(5 minutes)" });
+        using var updated = await _api.PutJobAsync(service, "my-job",
+            new { invocation_target = "http://127.0.0.1:9/other", schedule = "rate(5 minutes)" });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var after = await ApiClient.ReadObjectAsync(updated);
         Assert.Equal(job["created_at"]!.GetValue<string>(), after["created_at"]!.GetValue<string>());
@@ -51,7 +52,8 @@ public sealed class JobsApiTests(AppHostFixture fixture)
     [Fact]
     public async Task Put_AppliesDocumentedDefaults()
     {
-        var job = await _api.PutJobOkAsync(ApiClient.UniqueService(), "defaults", new { invocation_target = "https://example.com/hook", schedule = "rate(1 hour)" });
+        var job = await _api.PutJobOkAsync(ApiClient.UniqueService(), "defaults",
+            new { invocation_target = "https://example.com/hook", schedule = "rate(1 hour)" });
 
         Assert.True(job["async"]!.GetValue<bool>());
         Assert.True(job["enabled"]!.GetValue<bool>());
@@ -65,12 +67,14 @@ public sealed class JobsApiTests(AppHostFixture fixture)
     [Fact]
     public async Task Timestamps_HaveThreeFractionDigitsAndZ_AndTheOpenApiDocumentCallsThemDateTimes()
     {
-        var job = await _api.PutJobOkAsync(ApiClient.UniqueService(), "stamps", new { invocation_target = "https://example.com/hook", schedule = "rate(1 hour)" });
+        var job = await _api.PutJobOkAsync(ApiClient.UniqueService(), "stamps",
+            new { invocation_target = "https://example.com/hook", schedule = "rate(1 hour)" });
         var document = await _api.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json");
 
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", job["created_at"]!.GetValue<string>());
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$", job["updated_at"]!.GetValue<string>());
-        var createdAt = document.GetProperty("components").GetProperty("schemas").GetProperty("JobResponse").GetProperty("properties").GetProperty("created_at");
+        var createdAt = document.GetProperty("components").GetProperty("schemas").GetProperty("JobResponse").GetProperty("properties")
+            .GetProperty("created_at");
         Assert.Equal("date-time", createdAt.GetProperty("format").GetString());
     }
 
@@ -99,7 +103,8 @@ public sealed class JobsApiTests(AppHostFixture fixture)
     public async Task Put_RefusesBadInput_With400NamingTheField(string body, string field)
     {
         var service = ApiClient.UniqueService();
-        using var response = await _api.Http.PutAsync($"/services/{service}/jobs/bad", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _api.Http.PutAsync($"/services/{service}/jobs/bad",
+            new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ApiClient.ReadProblemAsync(response);
@@ -122,7 +127,8 @@ public sealed class JobsApiTests(AppHostFixture fixture)
     [Fact]
     public async Task Put_InvalidCronField_SaysWhichAndWhy()
     {
-        using var response = await _api.PutJobAsync(ApiClient.UniqueService(), "cron", new { invocation_target = "http://x.example/", schedule = "cron(0 0 ? * 8 *)" });
+        using var response = await _api.PutJobAsync(ApiClient.UniqueService(), "cron",
+            new { invocation_target = "http://x.example/", schedule = "cron(0 0 ? * 8 *)" });
         var problem = await ApiClient.ReadProblemAsync(response);
         Assert.Equal("day-of-week: 8 is out of range 1-7 (SUN-SAT)", problem.GetProperty("errors").GetProperty("schedule")[0].GetString());
     }
@@ -133,7 +139,8 @@ public sealed class JobsApiTests(AppHostFixture fixture)
     [InlineData("this-name-is-far-too-long-for-a-job-name-because-it-goes-past-sixty-four", "job")]
     public async Task Put_RefusesBadNames(string job, string field)
     {
-        using var response = await _api.PutJobAsync(ApiClient.UniqueService(), Uri.EscapeDataString(job), new { invocation_target = "http://x.example/", schedule = "rate(1 hour)" });
+        using var response = await _api.PutJobAsync(ApiClient.UniqueService(), Uri.EscapeDataString(job),
+            new { invocation_target = "http://x.example/", schedule = "rate(1 hour)" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await ApiClient.ReadProblemAsync(response)).GetProperty("errors").TryGetProperty(field, out _));
     }
@@ -156,14 +163,16 @@ public sealed class JobsApiTests(AppHostFixture fixture)
         string[] names = ["e-job", "a-job", "d.job", "b_job", "c-job"];
         foreach (var name in names)
         {
-            await _api.PutJobOkAsync(service, name, new { invocation_target = "http://x.example/", schedule = "rate(1 hour)", enabled = name != "c-job" });
+            await _api.PutJobOkAsync(service, name,
+                new { invocation_target = "http://x.example/", schedule = "rate(1 hour)", enabled = name != "c-job" });
         }
 
         var seen = new List<string>();
         string? cursor = null;
         do
         {
-            var page = await ApiClient.ReadObjectAsync(await _api.Http.GetAsync($"/services/{service}/jobs?limit=2" + (cursor is null ? "" : $"&cursor={cursor}")));
+            var page = await ApiClient.ReadObjectAsync(
+                await _api.Http.GetAsync($"/services/{service}/jobs?limit=2" + (cursor is null ? "" : $"&cursor={cursor}")));
             Assert.True(page["items"]!.AsArray().Count <= 2);
             seen.AddRange(page["items"]!.AsArray().Select(i => i!["job_name"]!.GetValue<string>()));
             cursor = page["next_cursor"]?.GetValue<string>();
@@ -199,7 +208,8 @@ public sealed class JobsApiTests(AppHostFixture fixture)
         Assert.Equal(["2026-11-27T18:00:00Z", "2026-11-30T18:00:00Z", "2026-12-01T18:00:00Z"],
             preview["times"]!.AsArray().Select(t => t!.GetValue<string>()));
 
-        using var bad = await _api.Http.GetAsync("/schedules/next?expression=" + Uri.EscapeDataString("cron(0 18 ? * MON-FRI *)") + "&count=101");
+        using var bad = await _api.Http.GetAsync("/schedules/next?expression=" + Uri.EscapeDataString("cron(0 18 ? * MON-FRI *)") +
+            "&count=101");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 

@@ -80,9 +80,11 @@ public sealed class LimitsTests(LimitsFixture fixture)
     [Fact]
     public async Task OversizedBody_Is413()
     {
-        var body = "{\"invocation_target\":\"https://x.example/\",\"schedule\":\"rate(1 hour)\",\"payload\":\"" + new string('p', 300 * 1024) + "\"}";
+        var body = "{\"invocation_target\":\"https://x.example/\",\"schedule\":\"rate(1 hour)\",\"payload\":\"" +
+            new string('p', 300 * 1024) + "\"}";
 
-        using var response = await _admin.Http.PutAsync($"/services/{ApiClient.UniqueService()}/jobs/big", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _admin.Http.PutAsync($"/services/{ApiClient.UniqueService()}/jobs/big",
+            new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await ApiClient.ReadProblemAsync(response);

@@ -40,7 +40,8 @@ public sealed class RacingDispatchersTests(AppHostFixture fixture)
             Assert.Equal(Enumerable.Range(0, sorted.Count).Select(i => sorted[0] + i * 1000L), sorted);
 
             var webhooks = _receiver.Received($"{service}/{name}");
-            Assert.Equal(executions.Select(e => e["execution_id"]!.GetValue<string>()).Order(), webhooks.Select(w => w.ExecutionId).Distinct().Order());
+            Assert.Equal(executions.Select(e => e["execution_id"]!.GetValue<string>()).Order(),
+                webhooks.Select(w => w.ExecutionId).Distinct().Order());
             totalInstants += instants.Count;
         }
         Assert.True(totalInstants >= jobs * 3);

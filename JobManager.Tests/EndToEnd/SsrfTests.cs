@@ -44,7 +44,8 @@ public sealed class SsrfTests(AppHostFixture fixture)
         var outer = $"{service}/public-looking";
         var inner = $"{service}/internal";
         fixture.Receiver.Redirect(outer, fixture.Receiver.UrlFor(inner));
-        await _api.PutJobOkAsync(service, "redirected", new { invocation_target = fixture.Receiver.UrlFor(outer), schedule = "rate(1 hour)", enabled = false });
+        await _api.PutJobOkAsync(service, "redirected",
+            new { invocation_target = fixture.Receiver.UrlFor(outer), schedule = "rate(1 hour)", enabled = false });
 
         var executionId = await _api.RunNowAsync(service, "redirected");
         var execution = await _api.WaitForExecutionAsync(service, "redirected", executionId,

@@ -15,7 +15,8 @@ public sealed class TenantIsolationTests(AppHostFixture fixture)
 {
     private readonly ApiClient _admin = fixture.Client;
 
-    private sealed record Tenants(string ServiceA, string KeyIdA, ApiClient A, ApiClient B, string ExecutionId, string SecretA) : IDisposable
+    private sealed record Tenants(string ServiceA, string KeyIdA, ApiClient A, ApiClient B, string ExecutionId,
+        string SecretA) : IDisposable
     {
         public void Dispose()
         {
@@ -34,9 +35,11 @@ public sealed class TenantIsolationTests(AppHostFixture fixture)
         var b = new ApiClient(fixture.CreateApiClient(keyB));
         var secretA = (await a.RotateSigningSecretAsync(serviceA))["secret"]!.GetValue<string>();
         // Disabled: nothing fires on its own while the test compares before and after.
-        await a.PutJobOkAsync(serviceA, "job", new { invocation_target = fixture.Receiver.UrlFor($"{serviceA}/job"), schedule = "rate(1 hour)", enabled = false });
+        await a.PutJobOkAsync(serviceA, "job",
+            new { invocation_target = fixture.Receiver.UrlFor($"{serviceA}/job"), schedule = "rate(1 hour)", enabled = false });
         var executionId = await a.RunNowAsync(serviceA, "job");
-        await b.PutJobOkAsync(serviceB, "job", new { invocation_target = fixture.Receiver.UrlFor($"{serviceB}/job"), schedule = "rate(1 hour)", enabled = false });
+        await b.PutJobOkAsync(serviceB, "job",
+            new { invocation_target = fixture.Receiver.UrlFor($"{serviceB}/job"), schedule = "rate(1 hour)", enabled = false });
         return new Tenants(serviceA, keyIdA, a, b, executionId, secretA);
     }
 
@@ -110,7 +113,8 @@ public sealed class TenantIsolationTests(AppHostFixture fixture)
     }
 
     private static bool VerifiesWith(string secret, ReceivedWebhook webhook, string signature) =>
-        StandardWebhooksVerifier.Verify(secret, webhook.Headers["webhook-id"], webhook.Headers["webhook-timestamp"], webhook.RawBody, signature, DateTimeOffset.UtcNow);
+        StandardWebhooksVerifier.Verify(secret, webhook.Headers["webhook-id"], webhook.Headers["webhook-timestamp"], webhook.RawBody,
+            signature, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task NotFound_ForAnotherService_IsTheSameBody_AsForAJobThatDoesNotExist()

@@ -29,7 +29,8 @@ public sealed partial class TraceContextTests(AppHostFixture fixture)
         await _api.PutJobOkAsync(service, "traced", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)" });
 
         var webhook = (await _receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15)))[0];
-        await _api.PutJobOkAsync(service, "traced", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        await _api.PutJobOkAsync(service, "traced",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
 
         Assert.True(webhook.Headers.TryGetValue("traceparent", out var header), "the webhook has no traceparent header");
         var sent = TraceParent().Match(header);
@@ -52,7 +53,8 @@ public sealed partial class TraceContextTests(AppHostFixture fixture)
             ?? throw new InvalidOperationException("The app host gave no connection string for 'redis'.");
         await using var redis = await ConnectionMultiplexer.ConnectAsync(connectionString);
         var key = keys.Execution(shard.Value, executionId);
-        return await Wait.UntilAsync(async () => TraceParentField.Unpack(await redis.GetDatabase().HashGetAsync(key, ExecutionHash.TraceParent)),
+        return await Wait.UntilAsync(async () =>
+            TraceParentField.Unpack(await redis.GetDatabase().HashGetAsync(key, ExecutionHash.TraceParent)),
             TimeSpan.FromSeconds(15), $"execution {executionId} to record its trace context");
     }
 }

@@ -23,7 +23,8 @@ public sealed class WebhookTests(AppHostFixture fixture)
         });
 
         var webhook = (await _receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15)))[0];
-        await _api.PutJobOkAsync(service, "my-job-1", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        await _api.PutJobOkAsync(service, "my-job-1",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
 
         Assert.Equal("application/json", webhook.ContentType?.Split(';')[0]);
         var names = webhook.Body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
@@ -44,7 +45,8 @@ public sealed class WebhookTests(AppHostFixture fixture)
             body.GetProperty("scheduled_time").GetString());
         var latencyMs = body.GetProperty("invocation_latency_ms").GetInt64();
         Assert.InRange(latencyMs, 0, 5000);
-        Assert.Equal(Math.Round(latencyMs * 100.0 / 119_000, 1, MidpointRounding.AwayFromZero), body.GetProperty("invocation_latency_pct").GetDouble());
+        Assert.Equal(Math.Round(latencyMs * 100.0 / 119_000, 1, MidpointRounding.AwayFromZero),
+            body.GetProperty("invocation_latency_pct").GetDouble());
         Assert.Matches($"^https?://[^/]+/callback/{webhook.ExecutionId}/[^/]+$", webhook.CallbackUrl);
 
         var execution = await _api.GetExecutionAsync(service, "my-job-1", webhook.ExecutionId);
@@ -77,9 +79,11 @@ public sealed class WebhookTests(AppHostFixture fixture)
         Assert.NotNull(execution["finished_at"]);
 
         var later = await Wait.UntilAsync(() => Task.FromResult(_receiver.Received(path)
-            .FirstOrDefault(w => w.ScheduledTimeMs > first.ScheduledTimeMs && w.Body.GetProperty("last_successful_execution").ValueKind == JsonValueKind.Object)),
+            .FirstOrDefault(w => w.ScheduledTimeMs > first.ScheduledTimeMs &&
+                w.Body.GetProperty("last_successful_execution").ValueKind == JsonValueKind.Object)),
             TimeSpan.FromSeconds(15), "a webhook carrying the last success");
-        await _api.PutJobOkAsync(service, "stateful", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
+        await _api.PutJobOkAsync(service, "stateful",
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 second)", enabled = false });
 
         var last = later.Body.GetProperty("last_successful_execution");
         Assert.Equal(first.ExecutionId, last.GetProperty("name").GetString());

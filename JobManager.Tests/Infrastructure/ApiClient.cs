@@ -50,7 +50,8 @@ public sealed class ApiClient(HttpClient http)
     }
 
     /// <summary>Waits until the execution reaches a status the predicate accepts.</summary>
-    public Task<JsonObject> WaitForExecutionAsync(string service, string job, string executionId, Func<JsonObject, bool> predicate, TimeSpan timeout) =>
+    public Task<JsonObject> WaitForExecutionAsync(string service, string job, string executionId, Func<JsonObject, bool> predicate,
+        TimeSpan timeout) =>
         Wait.UntilAsync(async () =>
         {
             var execution = await GetExecutionAsync(service, job, executionId);
@@ -85,7 +86,8 @@ public sealed class ApiClient(HttpClient http)
     public static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
+        Assert.True(response.IsSuccessStatusCode,
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!.AsObject();
     }
 

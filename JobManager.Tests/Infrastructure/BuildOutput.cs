@@ -13,7 +13,8 @@ public static class BuildOutput
         var path = Path.Combine(RepositoryRoot, project, "bin", configuration, "net10.0", $"{project}.dll");
         return File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"{path} is missing: build the solution first (`dotnet build`), as `dotnet test` on the solution does.");
+            : throw new FileNotFoundException(
+                $"{path} is missing: build the solution first (`dotnet build`), as `dotnet test` on the solution does.");
     }
 
     private static string FindRoot()

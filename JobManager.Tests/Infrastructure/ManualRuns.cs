@@ -9,7 +9,8 @@ public static class ManualRuns
     /// a rotated signing secret (dispatchers cache secrets for a few seconds).
     /// </summary>
     public static async Task<ReceivedWebhook> RunUntilAsync(
-        ApiClient api, WebhookReceiver receiver, string service, string job, string path, Func<ReceivedWebhook, bool> predicate, TimeSpan timeout)
+        ApiClient api, WebhookReceiver receiver, string service, string job, string path, Func<ReceivedWebhook, bool> predicate,
+        TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)

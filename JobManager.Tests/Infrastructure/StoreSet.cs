@@ -36,7 +36,8 @@ public sealed class StoreSet(IConnectionMultiplexer redis, RedisKeys keys, TimeP
 
     public async Task<Job> UpsertAsync(JobRef job, JobDefinition definition) => (await Jobs.UpsertAsync(job, definition)).Job;
 
-    /// <summary>Puts the job's next instant at <paramref name="instantMs"/>, in its hash and on the wheel, as if it were due then.</summary>
+    /// <summary>Puts the job's next instant at <paramref name="instantMs"/>, in its hash and on the wheel, as if it were due
+    /// then.</summary>
     public async Task SetNextInstantAsync(JobRef job, long instantMs)
     {
         await Db.HashSetAsync(keys.Job(job), "next_ms", instantMs);

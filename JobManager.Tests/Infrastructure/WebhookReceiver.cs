@@ -85,7 +85,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
 /// <summary>One webhook as the service received it; <see cref="RawBody"/> is the bytes that were signed.</summary>
 public sealed record ReceivedWebhook(
-    string Path, JsonElement Body, byte[] RawBody, IReadOnlyDictionary<string, string> Headers, string? ContentType, DateTimeOffset ReceivedAt)
+    string Path, JsonElement Body, byte[] RawBody, IReadOnlyDictionary<string, string> Headers, string? ContentType,
+    DateTimeOffset ReceivedAt)
 {
     public string CallbackUrl => Body.GetProperty("callback_url").GetString()!;
     public string ExecutionId => Body.GetProperty("execution_id").GetString()!;

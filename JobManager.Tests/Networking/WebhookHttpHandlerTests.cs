@@ -32,7 +32,8 @@ public sealed class WebhookHttpHandlerTests
         using var listener = new LoopbackListener();
         using var client = ClientWith(new AddressPolicy([]));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync($"http://localhost:{listener.Port}/hook", new StringContent("{}")));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            client.PostAsync($"http://localhost:{listener.Port}/hook", new StringContent("{}")));
 
         Assert.IsType<BlockedAddressException>(error.InnerException);
         Assert.Contains("loopback", error.InnerException!.Message, StringComparison.Ordinal);
@@ -48,7 +49,8 @@ public sealed class WebhookHttpHandlerTests
         using var listener = new LoopbackListener();
         using var client = ClientWith(new AddressPolicy([]));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync($"http://{host}:{listener.Port}/hook", new StringContent("{}")));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            client.PostAsync($"http://{host}:{listener.Port}/hook", new StringContent("{}")));
 
         Assert.IsType<BlockedAddressException>(error.InnerException);
         Assert.False(listener.HadConnection);
@@ -61,7 +63,8 @@ public sealed class WebhookHttpHandlerTests
         using var client = ClientWith(new AddressPolicy([]),
             (_, _) => Task.FromResult(new[] { IPAddress.Parse("93.184.215.14"), IPAddress.Loopback }));
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync($"http://mixed.example:{listener.Port}/", new StringContent("{}")));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            client.PostAsync($"http://mixed.example:{listener.Port}/", new StringContent("{}")));
 
         Assert.IsType<BlockedAddressException>(error.InnerException);
         Assert.False(listener.HadConnection);
@@ -85,7 +88,8 @@ public sealed class WebhookHttpHandlerTests
     public async Task Redirect_IsNotFollowed()
     {
         using var inner = new LoopbackListener();
-        using var outer = new LoopbackListener(respond: $"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:{inner.Port}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        using var outer = new LoopbackListener(
+            respond: $"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:{inner.Port}/\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         using var client = ClientWith(LoopbackAllowed);
 
         using var response = await client.PostAsync($"http://127.0.0.1:{outer.Port}/hook", new StringContent("{}"));

@@ -61,12 +61,14 @@ public class ScheduleParserTests
     [InlineData("cron(0 10 L-3 * ? *)", "day-of-month: 'L-3' is not valid (use 1-31 with , - * /, or one of ?, L, LW, nW)")]
     [InlineData("cron(0 10 1,L * ? *)", "day-of-month: '1,L' is not valid (use 1-31 with , - * /, or one of ?, L, LW, nW)")]
     [InlineData("cron(0 10 * FOO ? *)", "month: 'FOO' is not valid (use 1-12 or JAN-DEC with , - * /)")]
-    [InlineData("cron(0 10 ? * MON,FRIL *)", "day-of-week: 'MON,FRIL' is not valid (use 1-7 or SUN-SAT with , - * /, or one of ?, L, nL, n#k)")]
+    [InlineData("cron(0 10 ? * MON,FRIL *)",
+        "day-of-week: 'MON,FRIL' is not valid (use 1-7 or SUN-SAT with , - * /, or one of ?, L, nL, n#k)")]
     [InlineData("cron(0 10 ? * 3#1,6#3 *)", "day-of-week: '3#1,6#3' combines # with other values; use one n#k per schedule, e.g. 6#3")]
     [InlineData("cron(0 10 1-,5 * ? *)", "day-of-month: '1-,5' is not valid (use 1-31 with , - * /, or one of ?, L, LW, nW)")]
     // cron: valid fields that no date satisfies
     [InlineData("cron(0 0 30 2 ? *)", "cron: no minute from 1970 to 2199 matches all six fields (e.g. 30 in FEB), so it would never run")]
-    [InlineData("cron(0 0 29 2 ? 2027/2)", "cron: no minute from 1970 to 2199 matches all six fields (e.g. 30 in FEB), so it would never run")]
+    [InlineData("cron(0 0 29 2 ? 2027/2)",
+        "cron: no minute from 1970 to 2199 matches all six fields (e.g. 30 in FEB), so it would never run")]
     // rate
     [InlineData("rate(0 minutes)", "rate: value must be a whole number ≥ 1, got '0'")]
     [InlineData("rate(-1 hours)", "rate: value must be a whole number ≥ 1, got '-1'")]
@@ -75,15 +77,22 @@ public class ScheduleParserTests
     [InlineData("rate(minutes)", "rate: expected rate(N unit), e.g. rate(5 minutes), got rate(minutes)")]
     [InlineData("rate(5 minutes please)", "rate: expected rate(N unit), e.g. rate(5 minutes), got rate(5 minutes please)")]
     [InlineData("rate(3651 days)", "rate: 3651 days is longer than the 10-year limit (3650 days)")]
-    [InlineData("rate(99999999999999999999 seconds)", "rate: 99999999999999999999 seconds is longer than the 10-year limit (315360000 seconds)")]
+    [InlineData("rate(99999999999999999999 seconds)",
+        "rate: 99999999999999999999 seconds is longer than the 10-year limit (315360000 seconds)")]
     // at
-    [InlineData("at(2026-13-01T00:00:00)", "at: '2026-13-01T00:00:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
+    [InlineData("at(2026-13-01T00:00:00)",
+        "at: '2026-13-01T00:00:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
     [InlineData("at(tomorrow)", "at: 'tomorrow' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
-    [InlineData("at(2027-02-29T00:00:00)", "at: '2027-02-29T00:00:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
-    [InlineData("at(2026-11-26T09:30:00Z)", "at: '2026-11-26T09:30:00Z' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
-    [InlineData("at(2026-11-26 09:30:00)", "at: '2026-11-26 09:30:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
-    [InlineData("at(2026-11-26T9:30:00)", "at: '2026-11-26T9:30:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
-    [InlineData("at(2026-11-26T09:30)", "at: '2026-11-26T09:30' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
+    [InlineData("at(2027-02-29T00:00:00)",
+        "at: '2027-02-29T00:00:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
+    [InlineData("at(2026-11-26T09:30:00Z)",
+        "at: '2026-11-26T09:30:00Z' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
+    [InlineData("at(2026-11-26 09:30:00)",
+        "at: '2026-11-26 09:30:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
+    [InlineData("at(2026-11-26T9:30:00)",
+        "at: '2026-11-26T9:30:00' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
+    [InlineData("at(2026-11-26T09:30)",
+        "at: '2026-11-26T09:30' is not a UTC date and time in the form yyyy-mm-ddThh:mm:ss, e.g. at(2026-11-26T09:30:00)")]
     public void TryParse_Fails_WithAMessageNamingTheProblem(string? text, string expectedError)
     {
         Assert.False(ScheduleExpression.TryParse(text, out var schedule, out var error));

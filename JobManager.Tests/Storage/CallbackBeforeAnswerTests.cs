@@ -37,7 +37,8 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
         Assert.Null(await stores.DeadlineScoreAsync(delivery));
         Assert.False(await stores.IsActiveAsync(delivery));
         // The job's last success learns its invocation time too, for the next webhook.
-        Assert.Equal((delivery.ClaimedAtMs + 5).ToString(System.Globalization.CultureInfo.InvariantCulture), await stores.JobFieldAsync(job, "last_ok_invoked_ms"));
+        Assert.Equal((delivery.ClaimedAtMs + 5).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            await stores.JobFieldAsync(job, "last_ok_invoked_ms"));
     }
 
     [Fact]
@@ -88,7 +89,8 @@ public class CallbackBeforeAnswerTests(RedisServerFixture redis)
         var job = TestJobs.Job("reported");
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
-        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Failure, null, "bad input", null));
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId,
+            new CallbackReport(ExecutionStatus.Failure, null, "bad input", null));
 
         var outcome = await stores.Answers.MarkFailedAsync(delivery, delivery.ClaimedAtMs, "HTTP 500 Internal Server Error", 500);
 

@@ -64,7 +64,8 @@ public class ClaimAheadTests(RedisServerFixture redis)
         var reservation = await ReserveAsync(stores, job, now + 2_000);
         // Meanwhile: the previous run succeeds and the payload changes (same schedule: same plan).
         await stores.Answers.MarkStartedAsync(previous, previous.ClaimedAtMs, 200);
-        await stores.Executions.ApplyCallbackAsync(previous.ExecutionId, new CallbackReport(ExecutionStatus.Success, "{\"s\":2}", "done", null));
+        await stores.Executions.ApplyCallbackAsync(previous.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, "{\"s\":2}", "done", null));
         await stores.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", payload: "{\"v\":2}"));
 
         var result = await stores.Claims.ArmAsync(reservation.Shard, [reservation]);
@@ -178,7 +179,8 @@ public class ClaimAheadTests(RedisServerFixture redis)
         // One predecessor finishes between the claim and the instant; the other is still running.
         await stores.Answers.MarkStartedAsync(busyPredecessor, busyPredecessor.ClaimedAtMs, 200);
         await stores.Answers.MarkStartedAsync(donePredecessor, donePredecessor.ClaimedAtMs, 200);
-        await stores.Executions.ApplyCallbackAsync(donePredecessor.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+        await stores.Executions.ApplyCallbackAsync(donePredecessor.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, null, null, null));
 
         var busyResult = await stores.Claims.ArmAsync(busyNext.Shard, [busyNext]);
         var doneResult = await stores.Claims.ArmAsync(doneNext.Shard, [doneNext]);
@@ -226,7 +228,8 @@ public class ClaimAheadTests(RedisServerFixture redis)
     }
 
     private static async Task<ClaimResult> ClaimAsync(StoreSet stores, JobRef job) =>
-        await stores.Claims.ClaimDueAsync(stores.Keys.ShardOf(job), await stores.NowMsAsync(), StoreSet.Batch, StoreSet.LeaseMs, StoreSet.GraceMs, AheadMs);
+        await stores.Claims.ClaimDueAsync(stores.Keys.ShardOf(job), await stores.NowMsAsync(), StoreSet.Batch, StoreSet.LeaseMs,
+            StoreSet.GraceMs, AheadMs);
 
     private static async Task<Reservation> ReserveAsync(StoreSet stores, JobRef job, long instantMs)
     {
@@ -237,7 +240,8 @@ public class ClaimAheadTests(RedisServerFixture redis)
     }
 
     private static async Task<double?> PendingScoreAsync(StoreSet stores, Reservation reservation) =>
-        await stores.Db.SortedSetScoreAsync(stores.Keys.Pending(reservation.Shard), Core.Storage.RedisKeys.WorkMember(reservation.ExecutionId, reservation.Job));
+        await stores.Db.SortedSetScoreAsync(stores.Keys.Pending(reservation.Shard),
+            Core.Storage.RedisKeys.WorkMember(reservation.ExecutionId, reservation.Job));
 
     private static async Task AssertRecordsNothingAsync(StoreSet stores, JobRef job, Reservation reservation)
     {

@@ -54,7 +54,8 @@ public class ClaimDueTests(RedisServerFixture redis)
         await stores.SetNextInstantAsync(job, inAMinute);
 
         // The caller's clock runs a minute fast; the script checks Redis time again.
-        var result = await stores.Claims.ClaimDueAsync(stores.Keys.ShardOf(job), inAMinute, StoreSet.Batch, StoreSet.LeaseMs, StoreSet.GraceMs);
+        var result = await stores.Claims.ClaimDueAsync(stores.Keys.ShardOf(job), inAMinute, StoreSet.Batch, StoreSet.LeaseMs,
+            StoreSet.GraceMs);
 
         Assert.DoesNotContain(result.Deliveries, d => d.Job == job);
         Assert.Empty(await stores.JobExecutionIdsAsync(job));
@@ -98,7 +99,8 @@ public class ClaimDueTests(RedisServerFixture redis)
             .Where(d => d.Job.Service == service).ToList();
 
         Assert.Equal(JobCount, deliveries.Count);
-        Assert.Equal(jobs.Select(j => j.Job).Order(StringComparer.Ordinal), deliveries.Select(d => d.Job.Job).Order(StringComparer.Ordinal));
+        Assert.Equal(jobs.Select(j => j.Job).Order(StringComparer.Ordinal),
+            deliveries.Select(d => d.Job.Job).Order(StringComparer.Ordinal));
         Assert.All(deliveries, d => Assert.Equal(instant, d.ScheduledMs));
         Assert.Equal(JobCount, deliveries.Select(d => d.ExecutionId).Distinct().Count());
         foreach (var job in jobs)
@@ -107,7 +109,8 @@ public class ClaimDueTests(RedisServerFixture redis)
             Assert.Equal(instant + HourMs, await stores.DueScoreAsync(job));
         }
         var listed = await stores.Executions.ListAsync(service, null, new ExecutionFilter(null, null, null), Paging.MaxLimit, null);
-        Assert.Equal(deliveries.Select(d => d.ExecutionId).Order(StringComparer.Ordinal), listed.Items.Select(e => e.ExecutionId).Order(StringComparer.Ordinal));
+        Assert.Equal(deliveries.Select(d => d.ExecutionId).Order(StringComparer.Ordinal),
+            listed.Items.Select(e => e.ExecutionId).Order(StringComparer.Ordinal));
     }
 
     [Fact]

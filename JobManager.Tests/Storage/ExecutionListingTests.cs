@@ -76,7 +76,8 @@ public class ExecutionListingTests(RedisServerFixture redis)
 
         var (failures, _) = await Pages.ReadAllAsync(after => stores.Executions.ListAsync(
             job.Service, job.Job, new ExecutionFilter(ExecutionStatus.Failure, null, null), 2, after));
-        var pending = await stores.Executions.ListAsync(job.Service, null, new ExecutionFilter(ExecutionStatus.Pending, null, null), 100, null);
+        var pending = await stores.Executions.ListAsync(job.Service, null, new ExecutionFilter(ExecutionStatus.Pending, null, null), 100,
+            null);
 
         Assert.Equal([ids[1], ids[4], ids[7]], failures.Select(e => e.ExecutionId));
         Assert.Equal([ids[2], ids[5], ids[8]], pending.Items.Select(e => e.ExecutionId));
@@ -203,7 +204,8 @@ public class ExecutionListingTests(RedisServerFixture redis)
     {
         var stores = redis.CreateStores(shards: 2);
         var service = TestJobs.Service("deleted");
-        var jobs = Enumerable.Range(0, 20).Select(i => new JobRef(service, $"job-{i}")).Where(j => stores.Keys.ShardOf(j) == 1).Take(2).ToList();
+        var jobs = Enumerable.Range(0, 20).Select(i => new JobRef(service, $"job-{i}")).Where(j => stores.Keys.ShardOf(j) == 1).Take(2)
+            .ToList();
         var (gone, kept) = (jobs[0], jobs[1]);
         var now = await stores.NowMsAsync();
         await stores.UpsertAsync(gone, TestJobs.Definition());
@@ -220,7 +222,8 @@ public class ExecutionListingTests(RedisServerFixture redis)
         Assert.Equal(recreatedIds, (await stores.Executions.ListAsync(service, gone.Job, All, 100, null)).Items.Select(e => e.ExecutionId));
 
         // A sweep a day past retention: the deleted job's index entries go (their hashes expire on their own).
-        var retention = new Core.Storage.RetentionStore(redis.Redis, stores.Keys, Microsoft.Extensions.Options.Options.Create(new Core.Configuration.RetentionOptions()));
+        var retention = new Core.Storage.RetentionStore(redis.Redis, stores.Keys,
+            Microsoft.Extensions.Options.Options.Create(new Core.Configuration.RetentionOptions()));
         await retention.SweepShardAsync(1, now + 8 * 86_400_000L, CancellationToken.None);
         Assert.Equal(0, await stores.Db.SortedSetLengthAsync(stores.Keys.DeletedJobExecutions(1, service)));
     }

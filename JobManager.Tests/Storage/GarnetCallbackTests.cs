@@ -30,7 +30,8 @@ public sealed class GarnetCallbackTests(GarnetServerFixture garnet)
         var claim = await stores.Claims.ClaimDueAsync(shard, await stores.Wheel.ServerNowMsAsync(), 100, 45_000, 10_000);
         var delivery = Assert.Single(claim.Deliveries, d => d.Job == job);
 
-        var outcome = await executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, "s", null, null));
+        var outcome = await executions.ApplyCallbackAsync(delivery.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, "s", null, null));
 
         Assert.Equal(ExecutionStatus.Success, Assert.IsType<CallbackOutcome.Applied>(outcome).Status);
         Assert.Equal(job, outcome.Subject?.Job);

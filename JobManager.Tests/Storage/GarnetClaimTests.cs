@@ -47,7 +47,8 @@ public sealed class GarnetClaimTests(GarnetServerFixture garnet)
             {
                 foreach (var shard in keys.Shards)
                 {
-                    var result = await claimer.Claims.ClaimDueAsync(shard, await claimer.Wheel.ServerNowMsAsync(), batch: 50, leaseMs: 45_000, graceMs: 10_000);
+                    var result = await claimer.Claims.ClaimDueAsync(shard, await claimer.Wheel.ServerNowMsAsync(), batch: 50,
+                        leaseMs: 45_000, graceMs: 10_000);
                     foreach (var delivery in result.Deliveries.Where(d => d.Job.Service == service))
                     {
                         deliveries.Enqueue(delivery);

@@ -35,12 +35,14 @@ public sealed class GarnetRecordTests(GarnetServerFixture garnet)
         await db.HashSetAsync(keys.Execution(0, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds, "not a number");
 
         var recorded = await stores.Answers.RecordAsync(
-            [.. deliveries.Select(d => new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
+            [.. deliveries.Select(d =>
+                new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
 
         Assert.Equal(ExecutionStatus.Running, recorded[0].Outcome?.Status);
         Assert.Null(recorded[1].Outcome);
         Assert.False(string.IsNullOrEmpty(recorded[1].Error));
         Assert.Equal(ExecutionStatus.Running, recorded[2].Outcome?.Status);
-        Assert.Equal(ExecutionStatus.Running, (string?)await db.HashGetAsync(keys.Execution(0, deliveries[2].ExecutionId), ExecutionHash.Status));
+        Assert.Equal(ExecutionStatus.Running,
+            (string?)await db.HashGetAsync(keys.Execution(0, deliveries[2].ExecutionId), ExecutionHash.Status));
     }
 }

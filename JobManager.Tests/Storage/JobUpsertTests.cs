@@ -4,7 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace JobManager.Tests.Storage;
 
-/// <summary>upsert_job.lua and delete_job.lua through <see cref="Core.Storage.JobStore"/>: the job hash, its indexes and its place on the wheel.</summary>
+/// <summary>upsert_job.lua and delete_job.lua through <see cref="Core.Storage.JobStore"/>: the job hash, its indexes and its place on the
+/// wheel.</summary>
 [Collection(RedisCollection.Name)]
 public class JobUpsertTests(RedisServerFixture redis)
 {
@@ -113,7 +114,8 @@ public class JobUpsertTests(RedisServerFixture redis)
         var definition = TestJobs.Definition("rate(2 hours)");
         var saved = await stores.UpsertAsync(job, definition);
 
-        var expected = definition.Schedule.GetNextOccurrence(clock.GetUtcNow(), ScheduleQueue.PhaseSecondsOf(definition.Schedule, job))!.Value;
+        var expected = definition.Schedule.GetNextOccurrence(clock.GetUtcNow(),
+            ScheduleQueue.PhaseSecondsOf(definition.Schedule, job))!.Value;
         Assert.Equal(expected.ToUnixTimeMilliseconds(), saved.NextScheduledMs);
         Assert.Equal(expected.ToUnixTimeMilliseconds(), await stores.DueScoreAsync(job));
     }

@@ -12,7 +12,8 @@ public class LuaScriptTextTests
     [Fact]
     public void CommentLines_AreBlanked_CodeAndLineNumbersAreKept()
     {
-        const string script = "-- header\n  -- indented note\nlocal x = 1 -- trailing note stays\r\n--[[ block\nstill a comment ]]\nreturn x\n";
+        const string script = "-- header\n  -- indented note\nlocal x = 1 -- trailing note stays\r\n--[[ block\nstill a comment " +
+            "]]\nreturn x\n";
 
         var sent = LuaScripts.WithoutCommentLines(script);
 
@@ -39,7 +40,8 @@ public class LuaScriptTextTests
 
     private static string ReadResource(string name)
     {
-        var resource = typeof(LuaScripts).Assembly.GetManifestResourceNames().Single(n => n.EndsWith($".{name}.lua", StringComparison.Ordinal));
+        var resource = typeof(LuaScripts).Assembly.GetManifestResourceNames()
+            .Single(n => n.EndsWith($".{name}.lua", StringComparison.Ordinal));
         using var reader = new StreamReader(typeof(LuaScripts).Assembly.GetManifestResourceStream(resource)!);
         return reader.ReadToEnd().ReplaceLineEndings("\n");
     }
@@ -49,7 +51,8 @@ public class LuaScriptTextTests
     public void EveryScript_IsSentWithoutItsHeader_LineForLine(string field)
     {
         var sent = (string)typeof(LuaScripts).GetField(field)!.GetValue(null)!;
-        var resource = typeof(LuaScripts).Assembly.GetManifestResourceNames().Single(name => name.EndsWith($".{ScriptName(field)}.lua", StringComparison.Ordinal));
+        var resource = typeof(LuaScripts).Assembly.GetManifestResourceNames()
+            .Single(name => name.EndsWith($".{ScriptName(field)}.lua", StringComparison.Ordinal));
         using var reader = new StreamReader(typeof(LuaScripts).Assembly.GetManifestResourceStream(resource)!);
         var file = reader.ReadToEnd().ReplaceLineEndings("\n");
 
@@ -74,5 +77,6 @@ public class LuaScriptTextTests
 
     // UpsertJob -> upsert_job
     private static string ScriptName(string field) =>
-        string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+        string.Concat(
+            field.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -30,7 +30,8 @@ public class ReclaimTests(RedisServerFixture redis)
         Assert.Equal(33, again.TtlSeconds);
         // The first claim's time is kept, so the redelivered webhook reports the same latency.
         Assert.Equal(first.ClaimedAtMs, again.ClaimedAtMs);
-        Assert.InRange(await stores.PendingScoreAsync(again) ?? 0, first.ClaimedAtMs + StoreSet.LeaseMs, await stores.NowMsAsync() + StoreSet.LeaseMs);
+        Assert.InRange(await stores.PendingScoreAsync(again) ?? 0, first.ClaimedAtMs + StoreSet.LeaseMs, await stores.NowMsAsync() +
+            StoreSet.LeaseMs);
         var execution = await stores.ExecutionAsync(job, first.ExecutionId);
         Assert.Equal(2, execution.Attempt);
         Assert.Equal(ExecutionStatus.Pending, execution.Status);
@@ -71,7 +72,8 @@ public class ReclaimTests(RedisServerFixture redis)
         await stores.UpsertAsync(job, TestJobs.Definition());
         var delivery = await stores.ClaimNowAsync(job);
 
-        var result = await stores.Claims.ReclaimAsync(delivery.Shard, delivery.ClaimedAtMs + StoreSet.LeaseMs, StoreSet.Batch, StoreSet.LeaseMs);
+        var result = await stores.Claims.ReclaimAsync(delivery.Shard, delivery.ClaimedAtMs + StoreSet.LeaseMs, StoreSet.Batch,
+            StoreSet.LeaseMs);
 
         Assert.DoesNotContain(result.Deliveries, d => d.ExecutionId == delivery.ExecutionId);
         Assert.Equal(1, (await stores.ExecutionAsync(job, delivery.ExecutionId)).Attempt);

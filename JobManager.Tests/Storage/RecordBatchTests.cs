@@ -22,7 +22,8 @@ public class RecordBatchTests(RedisServerFixture redis)
         var deliveries = await stores.ClaimManyNowAsync("batch", 40);
         // Every fourth one failed: both kinds in every shard.
         var answers = deliveries.Select((d, i) => i % 4 == 0
-            ? (DeliveryAnswer)new DeliveryAnswer.Failed(d, d.ClaimedAtMs, "HTTP 503 Service Unavailable", 503, [new DeliveryAttempt(d.ClaimedAtMs, 503, "HTTP 503 Service Unavailable")])
+            ? (DeliveryAnswer)new DeliveryAnswer.Failed(d, d.ClaimedAtMs, "HTTP 503 Service Unavailable", 503,
+                [new DeliveryAttempt(d.ClaimedAtMs, 503, "HTTP 503 Service Unavailable")])
             : new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)])).ToList();
         var groups = answers.Select(a => (a.Delivery.Shard, a is DeliveryAnswer.Accepted)).Distinct().Count();
         var calls = await stores.ScriptCallsAsync();
@@ -47,11 +48,13 @@ public class RecordBatchTests(RedisServerFixture redis)
         var stores = redis.CreateStores(shards: 1);
         var deliveries = await stores.ClaimManyNowAsync("broken", 3);
         // A corrupt ttl_s: mark_started fails computing the deadline, as it would in a call of its own.
-        await stores.Db.HashSetAsync(stores.Keys.Execution(deliveries[1].Shard, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds, "not a number");
+        await stores.Db.HashSetAsync(stores.Keys.Execution(deliveries[1].Shard, deliveries[1].ExecutionId), ExecutionHash.TtlSeconds,
+            "not a number");
         var calls = await stores.ScriptCallsAsync();
 
         var recorded = await stores.Answers.RecordAsync(
-            [.. deliveries.Select(d => new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
+            [.. deliveries.Select(d =>
+                new DeliveryAnswer.Accepted(d, d.ClaimedAtMs, 200, [new DeliveryAttempt(d.ClaimedAtMs, 200, null)]))]);
 
         Assert.Equal(1, await stores.ScriptCallsAsync() - calls);
         Assert.Equal(ExecutionStatus.Running, recorded[0].GetOutcome().Status);

@@ -26,7 +26,8 @@ public class RetentionTests(RedisServerFixture redis)
             // The oldest stays running: retention must leave it alone.
             if (i > 0)
             {
-                await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(ExecutionStatus.Success, null, null, null));
+                await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId,
+                    new CallbackReport(ExecutionStatus.Success, null, null, null));
             }
         }
         var retention = new RetentionStore(redis.Redis, stores.Keys, Options.Create(new RetentionOptions { PerJob = 3 }));

@@ -29,7 +29,8 @@ public class UpsertAnswerTests(RedisServerFixture redis)
         var stores = redis.CreateStores(clock: new FakeTimeProvider(DateTimeOffset.Parse("2026-11-27T10:11:12.3456789Z")));
         var job = TestJobs.Job("answer", "nightly.export_v2");
 
-        var outcome = await stores.Jobs.UpsertAsync(job, TestJobs.Definition(schedule, enabled, exclusive: true, ttlSeconds: 77, catchupSeconds: 9, payload: payload));
+        var outcome = await stores.Jobs.UpsertAsync(job,
+            TestJobs.Definition(schedule, enabled, exclusive: true, ttlSeconds: 77, catchupSeconds: 9, payload: payload));
 
         Assert.True(outcome.Created);
         Assert.Equal(await stores.Jobs.GetAsync(job), outcome.Job);
@@ -45,7 +46,8 @@ public class UpsertAnswerTests(RedisServerFixture redis)
         await stores.Jobs.UpsertAsync(job, TestJobs.Definition("rate(1 hour)", payload: "old"));
         clock.Advance(TimeSpan.FromMinutes(5.5));
 
-        var outcome = await stores.Jobs.UpsertAsync(job, TestJobs.Definition(schedule, enabled, payload: payload, target: "https://svc.example/new"));
+        var outcome = await stores.Jobs.UpsertAsync(job,
+            TestJobs.Definition(schedule, enabled, payload: payload, target: "https://svc.example/new"));
 
         Assert.False(outcome.Created);
         var stored = await stores.Jobs.GetAsync(job);

@@ -20,7 +20,10 @@ public sealed class CallbackTracingTests : IDisposable
         ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true);
 
     private static CallbackOutcome Applied(string status, string? traceParent) =>
-        new CallbackOutcome.Applied(status, 1_000) { Subject = new CallbackSubject(new JobRef("the-serv", "my-job-1"), 1, 500, traceParent) };
+        new CallbackOutcome.Applied(status, 1_000)
+        {
+            Subject = new CallbackSubject(new JobRef("the-serv", "my-job-1"), 1, 500, traceParent),
+        };
 
     private static string TraceParent(ActivityContext context) => $"00-{context.TraceId}-{context.SpanId}-01";
 

@@ -43,7 +43,8 @@ public sealed class DispatchTracingTests
         }
         using (var failed = DispatchTracing.StartDispatch(TestDeliveries.Of()))
         {
-            DispatchTracing.Delivered(failed, new DeliveryOutcome(DeliveryOutcomeKind.Recorded, "failure", null), "HTTP 503 Service Unavailable");
+            DispatchTracing.Delivered(failed, new DeliveryOutcome(DeliveryOutcomeKind.Recorded, "failure", null),
+                "HTTP 503 Service Unavailable");
         }
 
         var (first, second) = (recorder.Stopped[0], recorder.Stopped[1]);

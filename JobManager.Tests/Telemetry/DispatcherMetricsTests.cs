@@ -13,7 +13,8 @@ namespace JobManager.Tests.Telemetry;
 public sealed class DispatcherMetricsTests
 {
     private readonly IMeterFactory _meters = TestDeliveries.NewMeterFactory();
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-27T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(
+        DateTimeOffset.Parse("2026-11-27T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
     private MetricCollector<T> Collect<T>(string instrument) where T : struct =>
         new(_meters, DispatcherMetrics.MeterName, instrument, _time);

@@ -74,7 +74,8 @@ public class DeliveryRecorderTests(RedisServerFixture redis)
 
         var outcomes = await Task.WhenAll(deliveries.Select(d => Task.Run(() => recorder.RecordAsync(Accepted(d)))));
 
-        Assert.All(outcomes, outcome => Assert.Equal((DeliveryOutcomeKind.Recorded, ExecutionStatus.Running), (outcome.Kind, outcome.Status)));
+        Assert.All(outcomes, outcome =>
+            Assert.Equal((DeliveryOutcomeKind.Recorded, ExecutionStatus.Running), (outcome.Kind, outcome.Status)));
         // At most 64 answers a call: at least 4 calls, and nowhere near one per answer.
         Assert.InRange(await stores.ScriptCallsAsync() - calls, 4, 20);
     }
@@ -133,7 +134,8 @@ public class DeliveryRecorderTests(RedisServerFixture redis)
         var keys = new RedisKeys(1);
         var store = new DeliveryAnswerStore(unreachable, keys, Options.Create(new RetentionOptions()));
         using var recorder = new DeliveryRecorder(store, keys, Options.Create(new RecordingOptions { BatchSize = 5 }), TimeProvider.System);
-        var deliveries = Enumerable.Range(1, 5).Select(i => TestDeliveries.Of() with { Shard = 0, ExecutionId = $"0000b1f3-0000-4000-8000-00000000000{i}" }).ToList();
+        var deliveries = Enumerable.Range(1, 5)
+            .Select(i => TestDeliveries.Of() with { Shard = 0, ExecutionId = $"0000b1f3-0000-4000-8000-00000000000{i}" }).ToList();
 
         var recording = deliveries.Select(d => recorder.RecordAsync(Accepted(d))).ToList();
 
@@ -144,7 +146,8 @@ public class DeliveryRecorderTests(RedisServerFixture redis)
         }
         // One call carried them all: one failure, seen by each caller.
         Assert.Single(failures.Distinct());
-        await Assert.ThrowsAnyAsync<RedisException>(() => recorder.RecordAsync(Accepted(deliveries[0])).WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAnyAsync<RedisException>(() =>
+            recorder.RecordAsync(Accepted(deliveries[0])).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     private static DeliveryRecorder Recorder(StoreSet stores, int batchSize, TimeProvider time, int maxDelayMs = 2) =>

@@ -64,7 +64,8 @@ catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
     Console.Error.WriteLine("cancelled; everything started was stopped.");
     return 130;
 }
-catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or JobManager.Bench.Client.ApiException or HttpRequestException)
+catch (Exception ex) when (
+    ex is InvalidOperationException or TimeoutException or JobManager.Bench.Client.ApiException or HttpRequestException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 1;

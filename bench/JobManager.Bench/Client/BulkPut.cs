@@ -38,7 +38,8 @@ public static class BulkPut
     }
 
     /// <summary>Deletes jobs (live systems only: a self-hosted one is torn down whole).</summary>
-    public static Task DeleteAllAsync(JobsClient client, IEnumerable<JobSpec> specs, int concurrency, CancellationToken cancellationToken) =>
+    public static Task DeleteAllAsync(JobsClient client, IEnumerable<JobSpec> specs, int concurrency,
+        CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(specs, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (spec, ct) => await client.DeleteAsync(spec.Service, spec.Job, ct));
 }

@@ -56,7 +56,8 @@ public sealed class JobsClient : IDisposable
         }
     }
 
-    private static string JobPath(string service, string job) => $"/services/{Uri.EscapeDataString(service)}/jobs/{Uri.EscapeDataString(job)}";
+    private static string JobPath(string service, string job) =>
+        $"/services/{Uri.EscapeDataString(service)}/jobs/{Uri.EscapeDataString(job)}";
 
     private static string Truncate(string text) => text.Length <= 300 ? text : text[..300] + "…";
 

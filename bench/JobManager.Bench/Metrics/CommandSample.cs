@@ -12,7 +12,8 @@ public sealed record CommandSample(IReadOnlyDictionary<string, CommandCount> Com
             .Select(kv =>
             {
                 var before = start.Commands.GetValueOrDefault(kv.Key) ?? new CommandCount(0, 0);
-                return new CommandRate(kv.Key, (kv.Value.Calls - before.Calls) / (double)units, (kv.Value.Usec - before.Usec) / (double)units);
+                return new CommandRate(kv.Key, (kv.Value.Calls - before.Calls) / (double)units,
+                    (kv.Value.Usec - before.Usec) / (double)units);
             })
             .Where(r => r.CallsPerUnit > 0)
             .OrderByDescending(r => r.UsecPerUnit)];

@@ -45,7 +45,8 @@ public static class ProcessCpu
     {
         try
         {
-            using var getconf = Process.Start(new ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true, UseShellExecute = false });
+            using var getconf = Process.Start(
+                new ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true, UseShellExecute = false });
             var text = getconf!.StandardOutput.ReadToEnd().Trim();
             getconf.WaitForExit();
             return double.Parse(text, CultureInfo.InvariantCulture);

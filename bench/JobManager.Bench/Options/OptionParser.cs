@@ -72,7 +72,8 @@ public static class OptionParser
         }
         if (!uri.IsLoopback)
         {
-            throw new UsageException($"{name} must be a loopback address (127.0.0.1, localhost): the webhook receiver listens on 127.0.0.1");
+            throw new UsageException(
+                $"{name} must be a loopback address (127.0.0.1, localhost): the webhook receiver listens on 127.0.0.1");
         }
         return uri;
     }
@@ -98,7 +99,8 @@ public static class OptionParser
             : throw new UsageException($"{name} must be a number from 0 to 1, got '{text}'");
 
     private static int[] Steps(string text, string name) =>
-        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => Int(s, name, 1, 1_000_000)).Order()];
+        [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => Int(s, name, 1, 1_000_000))
+            .Order()];
 
     /// <summary>Whether <paramref name="endpoint"/> (host:port) names this machine.</summary>
     public static bool IsLoopbackEndpoint(string endpoint)

@@ -82,7 +82,8 @@ public sealed class CallbackSender : IAsyncDisposable
             return;
         }
         _ = Task.Delay(_delayMs, _stop.Token).ContinueWith(
-            _ => _queue.Writer.TryWrite(callbackUrl), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            _ => _queue.Writer.TryWrite(callbackUrl), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
     }
 
     private async Task WorkAsync()

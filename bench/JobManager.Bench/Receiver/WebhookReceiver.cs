@@ -54,7 +54,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         WebhookEnvelope? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync(request.Body, ReceiverJsonContext.Default.WebhookEnvelope, request.HttpContext.RequestAborted);
+            body = await JsonSerializer.DeserializeAsync(request.Body, ReceiverJsonContext.Default.WebhookEnvelope,
+                request.HttpContext.RequestAborted);
         }
         catch (JsonException)
         {

@@ -8,11 +8,15 @@ public static class ConsoleTable
     public static void Print(ScenarioReport report, TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine($"== {report.Scenario} == {report.Conditions.System}, {report.Conditions.Machine.Cores} cores, commit {report.Conditions.Commit ?? "?"}");
-        var rows = report.Metrics.Select(m => new[] { m.Name, Format(m.Value) + (m.Unit.Length > 0 ? " " + m.Unit : ""), m.Target, Word(m.Verdict) }).ToList();
+        output.WriteLine(
+            $"== {report.Scenario} == {report.Conditions.System}, {report.Conditions.Machine.Cores} cores, commit " +
+            $"{report.Conditions.Commit ?? "?"}");
+        var rows = report.Metrics.Select(m =>
+            new[] { m.Name, Format(m.Value) + (m.Unit.Length > 0 ? " " + m.Unit : ""), m.Target, Word(m.Verdict) }).ToList();
         var header = new[] { "figure", "value", "target", "verdict" };
         var widths = Enumerable.Range(0, header.Length).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();
-        string Line(string[] cells) => "  " + string.Join("  ", cells.Select((c, i) => i == 1 ? c.PadLeft(widths[i]) : c.PadRight(widths[i])));
+        string Line(string[] cells) => "  " +
+            string.Join("  ", cells.Select((c, i) => i == 1 ? c.PadLeft(widths[i]) : c.PadRight(widths[i])));
         output.WriteLine(Line(header));
         output.WriteLine(Line([.. widths.Select(w => new string('-', w))]));
         foreach (var row in rows)

@@ -48,7 +48,12 @@ public sealed record MachineInfo(int Cores, double MemoryGib, string CpuModel, s
     {
         try
         {
-            var info = new ProcessStartInfo("git", $"-C \"{repoRoot}\" {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var info = new ProcessStartInfo("git", $"-C \"{repoRoot}\" {arguments}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
             using var git = Process.Start(info)!;
             var output = git.StandardOutput.ReadToEnd().Trim();
             git.WaitForExit();

@@ -16,9 +16,11 @@ public enum Verdict
 /// <see cref="Limit"/> is the target's number (null for a figure without one); <see cref="LimitIsMaximum"/>
 /// says whether the figure must stay at or under it, or reach it.
 /// </summary>
-public sealed record Metric(string Name, double? Value, string Unit, string Target, Verdict Verdict, double? Limit = null, bool LimitIsMaximum = false)
+public sealed record Metric(string Name, double? Value, string Unit, string Target, Verdict Verdict, double? Limit = null,
+    bool LimitIsMaximum = false)
 {
-    public static Metric Info(string name, double? value, string unit) => new(name, value, unit, "", value is null ? Verdict.NotMeasured : Verdict.Info);
+    public static Metric Info(string name, double? value, string unit) =>
+        new(name, value, unit, "", value is null ? Verdict.NotMeasured : Verdict.Info);
 
     /// <summary>A figure that must be at most <paramref name="limit"/>.</summary>
     public static Metric AtMost(string name, double? value, string unit, double limit, string target) =>

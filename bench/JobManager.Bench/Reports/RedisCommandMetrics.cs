@@ -19,7 +19,8 @@ public static class RedisCommandMetrics
         }
         var scripts = rates.Where(r => ScriptCommands.Contains(r.Command)).ToList();
         yield return Metric.Info("Redis script calls per execution", scripts.Sum(r => r.CallsPerUnit), "");
-        yield return Metric.Info("Redis commands run per execution (in scripts or not)", rates.Where(r => !ScriptCommands.Contains(r.Command)).Sum(r => r.CallsPerUnit), "");
+        yield return Metric.Info("Redis commands run per execution (in scripts or not)",
+            rates.Where(r => !ScriptCommands.Contains(r.Command)).Sum(r => r.CallsPerUnit), "");
         // Wall time inside Redis: it grows when Redis is descheduled on a busy machine.
         yield return Metric.Info("Redis script time per execution", scripts.Sum(r => r.UsecPerUnit), "µs");
     }

@@ -23,7 +23,9 @@ public sealed class CeilingScenario : IScenario
     {
         var startMs = load.SettledFromMs();
         var window = await load.MeasureAsync(startMs, startMs + context.Options.StepSeconds * 1000L, Drain, $"{rate:N0}/s");
-        Console.Error.WriteLine($"  step {rate,6:N0}/s: p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, max {ConsoleTable.Format(window.Lateness?.Max)} ms, missed {window.Audit.Missed}, achieved {window.AchievedPerSecond:N0}/s");
+        Console.Error.WriteLine(
+            $"  step {rate,6:N0}/s: p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, max {ConsoleTable.Format(window.Lateness?.Max)} " +
+            $"ms, missed {window.Audit.Missed}, achieved {window.AchievedPerSecond:N0}/s");
         return window;
     }
 
@@ -40,7 +42,8 @@ public sealed class CeilingScenario : IScenario
         foreach (var rate in options.CeilingSteps)
         {
             var elapsed = Elapsed(started);
-            var estimate = (rate - load.Rate) * options.PeriodSeconds / putRate + options.PeriodSeconds + 1 + options.StepSeconds + Drain.TotalSeconds / 2;
+            var estimate = (rate - load.Rate) * options.PeriodSeconds / putRate + options.PeriodSeconds + 1 + options.StepSeconds +
+                Drain.TotalSeconds / 2;
             if (elapsed + estimate > options.CeilingBudgetSeconds)
             {
                 notes.Add($"stopped before {rate:N0}/s: it would overrun the {options.CeilingBudgetSeconds} s budget");
@@ -50,16 +53,21 @@ public sealed class CeilingScenario : IScenario
             putRate = put?.PerSecond ?? putRate;
             var window = await MeasureStepAsync(context, load, rate);
             steps.Add(window);
-            var retryFits = Elapsed(started) + options.PeriodSeconds + 1 + options.StepSeconds + Drain.TotalSeconds / 2 <= options.CeilingBudgetSeconds;
+            var retryFits = Elapsed(started) + options.PeriodSeconds + 1 + options.StepSeconds +
+                Drain.TotalSeconds / 2 <= options.CeilingBudgetSeconds;
             if (!Passed(window) && !retryFits)
             {
-                notes.Add($"{rate:N0}/s failed (p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, missed {window.Audit.Missed}); not measured again: the {options.CeilingBudgetSeconds} s budget is spent");
+                notes.Add(
+                    $"{rate:N0}/s failed (p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, missed {window.Audit.Missed}); not " +
+                    $"measured again: the {options.CeilingBudgetSeconds} s budget is spent");
             }
             else if (!Passed(window))
             {
                 // One more window at the same rate before giving up: on a shared machine a neighbour's
                 // build can sink one window, and the ceiling should not be set by that.
-                notes.Add($"{rate:N0}/s failed once (p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, missed {window.Audit.Missed}); measured again");
+                notes.Add(
+                    $"{rate:N0}/s failed once (p99 {ConsoleTable.Format(window.Lateness?.P99)} ms, missed {window.Audit.Missed}); " +
+                    "measured again");
                 window = await MeasureStepAsync(context, load, rate);
                 steps.Add(window);
             }
@@ -72,7 +80,8 @@ public sealed class CeilingScenario : IScenario
 
         var metrics = new List<Metric>
         {
-            Metric.AtLeast("ceiling (highest step with p99 ≤ 1 s, 0 missed)", best?.OfferedPerSecond ?? 0, "executions/s", 5_000, "≥ 5,000/s"),
+            Metric.AtLeast("ceiling (highest step with p99 ≤ 1 s, 0 missed)", best?.OfferedPerSecond ?? 0, "executions/s", 5_000,
+                "≥ 5,000/s"),
             Metric.Info("achieved at the ceiling", best?.AchievedPerSecond, "executions/s"),
             Metric.Info("p99 lateness at the ceiling", best?.Lateness?.P99, "ms"),
         };

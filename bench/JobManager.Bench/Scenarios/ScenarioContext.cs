@@ -41,7 +41,8 @@ public sealed class ScenarioContext(
     public string ServiceName(string purpose) => $"bench-{purpose}-{runId}";
 
     public JobSpec Job(string service, string job, string schedule, bool enabled = true) =>
-        new(service, job, new JobBody(receiver.WebhookUrl.ToString(), schedule, TtlSeconds, """{"bench":true}""", Exclusive: false, Enabled: enabled));
+        new(service, job,
+            new JobBody(receiver.WebhookUrl.ToString(), schedule, TtlSeconds, """{"bench":true}""", Exclusive: false, Enabled: enabled));
 
     /// <summary>A progress line with the receiver's counters after the scenario's own status.</summary>
     public ProgressLine Progress(string label, Func<string>? status = null) => new(label, () =>
@@ -79,13 +80,15 @@ public sealed class ScenarioContext(
         }
     }
 
-    public ScenarioReport Report(string scenario, DateTimeOffset startedAt, IReadOnlyList<Metric> metrics, object? details, IReadOnlyList<string> notes)
+    public ScenarioReport Report(string scenario, DateTimeOffset startedAt, IReadOnlyList<Metric> metrics, object? details,
+        IReadOnlyList<string> notes)
     {
         var allNotes = notes.ToList();
         var callbacks = receiver.Callbacks;
         if (!callbacks.Rejected.IsEmpty)
         {
-            allNotes.Add("callbacks answered non-2xx: " + string.Join(", ", callbacks.Rejected.Select(kv => $"HTTP {kv.Key} × {kv.Value}")));
+            allNotes.Add("callbacks answered non-2xx: " +
+                string.Join(", ", callbacks.Rejected.Select(kv => $"HTTP {kv.Key} × {kv.Value}")));
         }
         if (callbacks.Errors > 0)
         {
@@ -100,6 +103,7 @@ public sealed class ScenarioContext(
             allNotes.Add($"{receiver.Arrivals.Unparsable} webhooks had a body without execution_id/service_name/job_name");
         }
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
-        return new ScenarioReport(scenario, startedAt, WallClock.Now, conditions with { LoadAverage = load }, metrics, callbacks.Summary(), details, allNotes);
+        return new ScenarioReport(scenario, startedAt, WallClock.Now, conditions with { LoadAverage = load }, metrics, callbacks.Summary(),
+            details, allNotes);
     }
 }

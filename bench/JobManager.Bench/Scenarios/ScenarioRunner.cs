@@ -27,11 +27,15 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
     {
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var resultsDirectory = options.ResultsDirectory ?? repo.ResultsDirectory;
-        var runId = stamp.ToLowerInvariant() + "-" + Random.Shared.Next(0x1000, 0xffff).ToString("x4", System.Globalization.CultureInfo.InvariantCulture);
-        Console.WriteLine($"\n>> {scenario.Name}: starting {(options.SelfHost ? "redis-server, the Api and " + options.Dispatchers + " dispatcher(s)" : "against " + options.Api)}");
+        var runId = stamp.ToLowerInvariant() + "-" +
+            Random.Shared.Next(0x1000, 0xffff).ToString("x4", System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine(
+            $"\n>> {scenario.Name}: starting " +
+            $"{(options.SelfHost ? "redis-server, the Api and " + options.Dispatchers + " dispatcher(s)" : "against " + options.Api)}");
 
         await using ISystemUnderTest system = options.SelfHost
-            ? await SelfHostedSystem.StartAsync(options, repo, Path.Combine(resultsDirectory, "logs", $"{scenario.Name}-{stamp}"), cancellationToken)
+            ? await SelfHostedSystem.StartAsync(options, repo, Path.Combine(resultsDirectory, "logs", $"{scenario.Name}-{stamp}"),
+                cancellationToken)
             : new LiveSystem(options.Api!, options.ApiKey, options.Redis);
         if (system is SelfHostedSystem self)
         {
@@ -41,10 +45,12 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         await using var callbacks = new CallbackSender(options.CallbackConcurrency, callbackDelayMs, options.FailFraction);
         await using var receiver = await WebhookReceiver.StartAsync(callbacks, cancellationToken);
         using var client = new JobsClient(system.Api, system.ApiKey, options.PutConcurrency);
-        await using var redisInfo = system.Redis is { } redis && OptionParser.IsLoopbackEndpoint(redis) ? await RedisInfo.ConnectAsync(redis) : null;
+        await using var redisInfo = system.Redis is { } redis && OptionParser.IsLoopbackEndpoint(redis)
+            ? await RedisInfo.ConnectAsync(redis) : null;
 
         var conditions = new RunConditions(machine, commit, system.Description, Describe(options, callbackDelayMs));
-        var context = new ScenarioContext(options, system, receiver, client, new CpuMeter(system.Processes), redisInfo, conditions, runId, cancellationToken);
+        var context = new ScenarioContext(options, system, receiver, client, new CpuMeter(system.Processes), redisInfo, conditions, runId,
+            cancellationToken);
         var report = await scenario.RunAsync(context);
         Publish(report);
         return report;
@@ -57,7 +63,8 @@ public sealed class ScenarioRunner(BenchOptions options, RepoLayout repo, Machin
         Console.WriteLine($"   results: {JsonReportWriter.Write(report, options.ResultsDirectory ?? repo.ResultsDirectory)}");
     }
 
-    private static Dictionary<string, string> Describe(BenchOptions o, int callbackDelayMs) => new(o.ServiceEnvironment.ToDictionary(kv => "env:" + kv.Key, kv => kv.Value))
+    private static Dictionary<string, string> Describe(BenchOptions o, int callbackDelayMs) =>
+        new(o.ServiceEnvironment.ToDictionary(kv => "env:" + kv.Key, kv => kv.Value))
     {
         ["dispatchers"] = o.SelfHost ? o.Dispatchers.ToString(System.Globalization.CultureInfo.InvariantCulture) : "live",
         ["configuration"] = o.Configuration,

@@ -13,7 +13,8 @@ public static class HealthWait
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{process.Name} exited while starting. Last lines of {process.LogPath}:\n{process.Tail()}");
+                throw new InvalidOperationException(
+                    $"{process.Name} exited while starting. Last lines of {process.LogPath}:\n{process.Tail()}");
             }
             try
             {
@@ -34,6 +35,8 @@ public static class HealthWait
             }
             await Task.Delay(200, cancellationToken);
         }
-        throw new TimeoutException($"{process.Name} was not healthy at {health} within {timeout.TotalSeconds:0} s ({last}). Log: {process.LogPath}\n{process.Tail()}");
+        throw new TimeoutException(
+            $"{process.Name} was not healthy at {health} within {timeout.TotalSeconds:0} s ({last}). Log: " +
+            $"{process.LogPath}\n{process.Tail()}");
     }
 }
