@@ -25,7 +25,10 @@ public sealed record ExecutionResponse(
     int MissedRuns,
     string? Error,
     int? HttpStatus,
-    IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts)
+    IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts,
+    string? ProgressState,
+    string? ProgressSummary,
+    DateTime? LastHeartbeatAt)
 {
     public static ExecutionResponse From(Execution e) => new(
         e.ExecutionId,
@@ -48,5 +51,11 @@ public sealed record ExecutionResponse(
         e.MissedRuns,
         e.Error,
         e.HttpStatus,
-        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))]);
+        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))],
+        // Progress describes a run in progress: a finished execution's state and summary are the final callback's.
+        Running(e)?.State,
+        Running(e)?.Summary,
+        Running(e) is { } progress ? DateTimeOffset.FromUnixTimeMilliseconds(progress.LastHeartbeatAtMs).UtcDateTime : null);
+
+    private static ExecutionProgress? Running(Execution e) => e.Status == ExecutionStatus.Running ? e.Progress : null;
 }

@@ -21,4 +21,5 @@ public sealed record Execution(
     int MissedRuns,
     string? Error,
     int? HttpStatus,
-    IReadOnlyList<DeliveryAttempt> DeliveryAttempts);
+    IReadOnlyList<DeliveryAttempt> DeliveryAttempts,
+    ExecutionProgress? Progress = null);

@@ -19,7 +19,7 @@ for i = 0, (#KEYS - 1) / 2 - 1 do
     if e[1] == 'running' and deadline <= now then
       redis.call('HSET', kexec, 'st', 'failure', 'rs', 'timeout', 'fn', now - sched)
       -- What only an unfinished execution needs goes: a finished one is kept for days.
-      redis.call('HDEL', kexec, 'tl', 'dl', 'ok')
+      redis.call('HDEL', kexec, 'tl', 'dl', 'ok', 'ps', 'pm', 'lh')
       redis.call('PEXPIRE', kexec, ARGV[1])
       redis.call('ZREM', KEYS[1], work)
       redis.call('SREM', kactive, string.sub(work, 1, string.find(work, '/', 1, true) - 1))
