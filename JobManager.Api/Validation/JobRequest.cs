@@ -22,6 +22,8 @@ public static class JobRequest
     private static readonly HashSet<string> Known =
     [
         .. Writable, "service", "job_name", "created_at", "updated_at", "next_scheduled_time", "next_scheduled_time_ms",
+        // Job health (issue 19): read-only, computed from the job's runs.
+        "last_execution", "last_success_time", "consecutive_failures", "health",
     ];
 
     public static JobDefinition? Read(JsonElement body, JobRef job, AddressPolicy policy, ValidationErrors errors)

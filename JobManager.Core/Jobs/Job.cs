@@ -14,4 +14,9 @@ public sealed record Job(
     int CatchupWindowSeconds,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long? NextScheduledMs);
+    long? NextScheduledMs,
+    JobHealth? Health = null)
+{
+    /// <summary><c>healthy</c>, <c>failing</c> or <c>paused</c> (<see cref="JobHealth.StatusFor"/>).</summary>
+    public string HealthStatus => (Health ?? JobHealth.None).StatusFor(Enabled);
+}

@@ -53,7 +53,8 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             job, definition.Async, definition.Enabled, definition.Exclusive, definition.InvocationTarget,
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
-            definition.Enabled ? nextMs : null);
+            definition.Enabled ? nextMs : null,
+            (int)result[0] == 1 ? JobHealth.None : await HealthAsync(job));
         return new UpsertOutcome((int)result[0] == 1, stored);
     }
 
@@ -61,6 +62,13 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
     {
         var hash = new RedisHash(await Db.HashGetAllAsync(keys.Job(job)));
         return hash.Exists ? ToJob(hash) : null;
+    }
+
+    // An update keeps the job's health, which the definition does not hold.
+    private async Task<JobHealth> HealthAsync(JobRef job)
+    {
+        var fields = await Db.HashGetAsync(keys.Job(job), JobHealthFields.All);
+        return JobHealthFields.Read((string?)fields[0], (string?)fields[1], (long?)fields[2], (long?)fields[3]);
     }
 
     public Task<bool> ExistsAsync(JobRef job) => Db.KeyExistsAsync(keys.Job(job));
@@ -88,9 +96,9 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
 
     /// <summary>
     /// Jobs ordered by service then name, across every shard, optionally of one service and filtered
-    /// by <c>enabled</c>. <paramref name="after"/> is the position the previous page ended at.
+    /// by <c>enabled</c> and <c>health</c>. <paramref name="after"/> is the position the previous page ended at.
     /// </summary>
-    public async Task<Page<Job>> ListAsync(string? service, bool? enabled, int limit, string? after)
+    public async Task<Page<Job>> ListAsync(string? service, bool? enabled, int limit, string? after, string? health = null)
     {
         var db = Db;
         var items = new List<Job>(limit + 1);
@@ -121,9 +129,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             for (var i = 0; i < members.Count && items.Count <= limit; i++)
             {
                 var hash = new RedisHash(hashes[i].Result);
-                if (hash.Exists && (enabled is null || hash.Bool("enabled") == enabled))
+                if (hash.Exists && (enabled is null || hash.Bool("enabled") == enabled)
+                    && ToJob(hash) is var found && (health is null || found.HealthStatus == health))
                 {
-                    items.Add(ToJob(hash));
+                    items.Add(found);
                 }
                 position = members[i];
                 examined++;
@@ -183,5 +192,6 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         hash.Int("catchup_s"),
         RedisTime.Parse(hash.Required("created_at")),
         RedisTime.Parse(hash.Required("updated_at")),
-        hash.Bool("enabled") ? hash.Long("next_ms") : null);
+        hash.Bool("enabled") ? hash.Long("next_ms") : null,
+        JobHealthFields.Read(hash));
 }

@@ -88,3 +88,7 @@ public sealed class ClusterUpsertWakeTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterDeliveryRecorderTests)), NeedsRedisServer]
 public sealed class ClusterDeliveryRecorderTests(RedisClusterFixture cluster)
     : Webhooks.DeliveryRecorderTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterJobHealthTests)), NeedsRedisServer]
+public sealed class ClusterJobHealthTests(RedisClusterFixture cluster)
+    : Storage.JobHealthTests(cluster), IClassFixture<RedisClusterFixture>;

@@ -5,6 +5,7 @@
 --   service has it); its state and summary replace the progress fields (`ps`, `pm`, `lh`), which a
 --   final status removes: they describe a run in progress, and the next webhook passes on only the
 --   final callback's state and summary.
+-- A final status also becomes the job's health (job_health.lua's record_health).
 --   success | failure: final; stores state, summary, correlation id and finish time. A success
 --   becomes the job's last successful execution unless a later-scheduled success is already there.
 -- A callback carries only the execution id: the caller reads the execution's service and job first
@@ -67,6 +68,7 @@ redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('ZREM', KEYS[2], work)
 redis.call('ZREM', KEYS[3], work)
 redis.call('SREM', KEYS[5], id)
+record_health(job, id, ARGV[1], ARGV[1] == 'failure' and 'reported' or '', sched, now)
 
 if ARGV[1] == 'success' then
   -- Every job hash has a gen: none means the job was deleted meanwhile.
