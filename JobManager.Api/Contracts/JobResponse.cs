@@ -26,7 +26,9 @@ public sealed record JobResponse(
     LastExecutionResponse? LastExecution,
     DateTime? LastSuccessTime,
     int ConsecutiveFailures,
-    string Health)
+    string Health,
+    string? PausedReason,
+    int PauseAfterFailures)
 {
     public static JobResponse From(Job job) => new(
         job.Ref.Service,
@@ -47,5 +49,7 @@ public sealed record JobResponse(
         LastExecutionResponse.From(job.Health?.LastExecution),
         job.Health?.LastSuccessMs is { } success ? DateTimeOffset.FromUnixTimeMilliseconds(success).UtcDateTime : null,
         job.Health?.ConsecutiveFailures ?? 0,
-        job.HealthStatus);
+        job.HealthStatus,
+        job.PausedReason,
+        job.PauseAfterFailures);
 }

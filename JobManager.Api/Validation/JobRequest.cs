@@ -17,6 +17,7 @@ public static class JobRequest
     [
         "async", "enabled", "exclusive", "invocation_target", "invocation_type", "payload", "schedule",
         "ttl_seconds", "catchup_window_seconds",
+        .. JobPauseRequest.Writable,
     ];
 
     private static readonly HashSet<string> Known =
@@ -75,12 +76,17 @@ public static class JobRequest
         var ttl = fields.Int("ttl_seconds", JobDefaults.MinTtlSeconds, JobDefaults.MaxTtlSeconds) ?? JobDefaults.TtlSeconds;
         var catchup = fields.Int("catchup_window_seconds", 0, JobDefaults.MaxCatchupWindowSeconds) ?? JobDefaults.CatchupWindowSeconds;
 
+        var (pausedReason, pauseAfterFailures) = JobPauseRequest.Read(fields, errors);
         CheckEcho(fields, "service", job.Service, errors);
         CheckEcho(fields, "job_name", job.Job, errors);
 
         return errors.Any || schedule is null || target is null
             ? null
-            : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup);
+            : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup)
+            {
+                PausedReason = pausedReason,
+                PauseAfterFailures = pauseAfterFailures,
+            };
     }
 
     /// <summary>A read-only identity field sent back must name the job in the path, not another.</summary>

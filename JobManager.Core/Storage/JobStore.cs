@@ -35,6 +35,8 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             "catchup_s", definition.CatchupWindowSeconds,
             "kind", definition.Schedule.Kind.ToString().ToLowerInvariant(),
             "period_ms", definition.Schedule is RateScheduleExpression rate ? rate.PeriodSeconds * 1000 : 0,
+            PauseAfterField, definition.PauseAfterFailures,
+            .. PausedReasonArgs(definition),
         ];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.UpsertJob,
@@ -54,7 +56,12 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
             definition.Enabled ? nextMs : null,
-            (int)result[0] == 1 ? JobHealth.None : await HealthAsync(job));
+            (int)result[0] == 1 ? JobHealth.None : await HealthAsync(job))
+        {
+            PausedReason = definition.Enabled ? null
+                : definition.PausedReason ?? ((int)result[0] == 1 ? null : await PausedReasonAsync(job)),
+            PauseAfterFailures = definition.PauseAfterFailures,
+        };
         return new UpsertOutcome((int)result[0] == 1, stored);
     }
 
@@ -70,6 +77,19 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         var fields = await Db.HashGetAsync(keys.Job(job), JobHealthFields.All);
         return JobHealthFields.Read((string?)fields[0], (string?)fields[1], (long?)fields[2], (long?)fields[3]);
     }
+
+    // Enabling clears the reason; a disabled job keeps its stored one unless the PUT gives another.
+    private static RedisValue[] PausedReasonArgs(JobDefinition definition) =>
+        definition.Enabled ? [PausedReasonField, ""]
+        : definition.PausedReason is { } reason ? [PausedReasonField, reason]
+        : [];
+
+    private async Task<string?> PausedReasonAsync(JobRef job) =>
+        (string?)await Db.HashGetAsync(keys.Job(job), PausedReasonField) is { Length: > 0 } reason ? reason : null;
+
+    // Job hash fields of pausing (docs/redis-keys.md); job_health.lua writes them too.
+    private const string PausedReasonField = "pr";
+    private const string PauseAfterField = "pa";
 
     public Task<bool> ExistsAsync(JobRef job) => Db.KeyExistsAsync(keys.Job(job));
 
@@ -193,5 +213,9 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         RedisTime.Parse(hash.Required("created_at")),
         RedisTime.Parse(hash.Required("updated_at")),
         hash.Bool("enabled") ? hash.Long("next_ms") : null,
-        JobHealthFields.Read(hash));
+        JobHealthFields.Read(hash))
+    {
+        PausedReason = hash.Bool("enabled") ? null : hash.String(PausedReasonField) is { Length: > 0 } reason ? reason : null,
+        PauseAfterFailures = hash.Int(PauseAfterField),
+    };
 }

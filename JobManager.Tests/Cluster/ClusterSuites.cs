@@ -92,3 +92,7 @@ public sealed class ClusterDeliveryRecorderTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterJobHealthTests)), NeedsRedisServer]
 public sealed class ClusterJobHealthTests(RedisClusterFixture cluster)
     : Storage.JobHealthTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterJobPauseTests)), NeedsRedisServer]
+public sealed class ClusterJobPauseTests(RedisClusterFixture cluster)
+    : Storage.JobPauseTests(cluster), IClassFixture<RedisClusterFixture>;

@@ -32,5 +32,6 @@ redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('ZREM', KEYS[2], ARGV[2])
 local id = string.sub(ARGV[2], 1, string.find(ARGV[2], '/', 1, true) - 1)
 redis.call('SREM', KEYS[3], id)
-record_health(KEYS[4], id, 'failure', 'invocation_failed', sched, now)
+-- 410 Gone: the target is gone for good (docs/executions.md), so the job is paused rather than run again.
+record_health(KEYS[4], id, 'failure', 'invocation_failed', sched, now, ARGV[5] == '410' and 'target answered 410 Gone' or nil)
 return { 'failure' }
