@@ -15,8 +15,6 @@ internal static class JobHealthFields
     public const string LastSuccessMs = "hs";
     public const string Failures = "hf";
 
-    public static readonly StackExchange.Redis.RedisValue[] All = [LastId, Last, LastSuccessMs, Failures];
-
     public static JobHealth Read(string? lastId, string? last, long? lastSuccessMs, long? failures)
     {
         LastExecution? lastExecution = null;

@@ -56,10 +56,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
             definition.Enabled ? nextMs : null,
-            (int)result[0] == 1 ? JobHealth.None : await HealthAsync(job))
+            JobHealthFields.Read((string?)result[5], (string?)result[6], (long?)result[7], (long?)result[8]))
         {
             PausedReason = definition.Enabled ? null
-                : definition.PausedReason ?? ((int)result[0] == 1 ? null : await PausedReasonAsync(job)),
+                : definition.PausedReason ?? ((string?)result[9] is { Length: > 0 } kept ? kept : null),
             PauseAfterFailures = definition.PauseAfterFailures,
         };
         return new UpsertOutcome((int)result[0] == 1, stored);
@@ -71,21 +71,11 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         return hash.Exists ? ToJob(hash) : null;
     }
 
-    // An update keeps the job's health, which the definition does not hold.
-    private async Task<JobHealth> HealthAsync(JobRef job)
-    {
-        var fields = await Db.HashGetAsync(keys.Job(job), JobHealthFields.All);
-        return JobHealthFields.Read((string?)fields[0], (string?)fields[1], (long?)fields[2], (long?)fields[3]);
-    }
-
     // Enabling clears the reason; a disabled job keeps its stored one unless the PUT gives another.
     private static RedisValue[] PausedReasonArgs(JobDefinition definition) =>
         definition.Enabled ? [PausedReasonField, ""]
         : definition.PausedReason is { } reason ? [PausedReasonField, reason]
         : [];
-
-    private async Task<string?> PausedReasonAsync(JobRef job) =>
-        (string?)await Db.HashGetAsync(keys.Job(job), PausedReasonField) is { Length: > 0 } reason ? reason : null;
 
     // Job hash fields of pausing (docs/redis-keys.md); job_health.lua writes them too.
     private const string PausedReasonField = "pr";

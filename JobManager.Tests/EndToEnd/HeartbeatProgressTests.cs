@@ -14,7 +14,8 @@ public sealed class HeartbeatProgressTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
         var path = $"{service}/{job}";
-        await _api.PutJobOkAsync(service, job, new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = ttlSeconds });
+        await _api.PutJobOkAsync(service, job,
+            new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 day)", ttl_seconds = ttlSeconds });
         await _api.RunNowAsync(service, job);
         var webhook = (await _receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(15)))[0];
         await _api.WaitForExecutionAsync(service, job, webhook.ExecutionId,

@@ -38,7 +38,8 @@ public sealed class JobHealthApiTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
 
-        var job = await _api.PutJobOkAsync(service, "fresh", new { invocation_target = _receiver.UrlFor($"{service}/fresh"), schedule = "rate(1 day)" });
+        var job = await _api.PutJobOkAsync(service, "fresh",
+            new { invocation_target = _receiver.UrlFor($"{service}/fresh"), schedule = "rate(1 day)" });
 
         Assert.Equal("healthy", job["health"]!.GetValue<string>());
         Assert.Equal(0, job["consecutive_failures"]!.GetValue<int>());
@@ -105,7 +106,8 @@ public sealed class JobHealthApiTests(AppHostFixture fixture)
     public async Task DisabledJob_IsPaused_AndFoundByTheFilter_OnEveryServicesListingToo()
     {
         var service = ApiClient.UniqueService();
-        await _api.PutJobOkAsync(service, "off", new { invocation_target = _receiver.UrlFor($"{service}/off"), schedule = "rate(1 day)", enabled = false });
+        await _api.PutJobOkAsync(service, "off",
+            new { invocation_target = _receiver.UrlFor($"{service}/off"), schedule = "rate(1 day)", enabled = false });
         await _api.PutJobOkAsync(service, "on", new { invocation_target = _receiver.UrlFor($"{service}/on"), schedule = "rate(1 day)" });
 
         Assert.Equal(["off"], await JobNamesAsync($"/services/{service}/jobs?health=paused"));

@@ -59,7 +59,8 @@ public sealed class JobPauseApiTests(AppHostFixture fixture)
         };
         Assert.Equal(2, (await _api.PutJobOkAsync(service, "fragile", body))["pause_after_failures"]!.GetValue<int>());
         var first = await _api.RunNowAsync(service, "fragile");
-        await _api.WaitForExecutionAsync(service, "fragile", first, e => e["status"]!.GetValue<string>() == "failure", TimeSpan.FromSeconds(15));
+        await _api.WaitForExecutionAsync(service, "fragile", first,
+            e => e["status"]!.GetValue<string>() == "failure", TimeSpan.FromSeconds(15));
         Assert.True((await _api.GetJobAsync(service, "fragile"))!["enabled"]!.GetValue<bool>());
 
         await _api.RunNowAsync(service, "fragile");
@@ -77,9 +78,11 @@ public sealed class JobPauseApiTests(AppHostFixture fixture)
     {
         var service = ApiClient.UniqueService();
         var target = _receiver.UrlFor($"{service}/held");
-        await _api.PutJobOkAsync(service, "held", new { invocation_target = target, schedule = "rate(1 day)", enabled = false, paused_reason = "maintenance" });
+        await _api.PutJobOkAsync(service, "held",
+            new { invocation_target = target, schedule = "rate(1 day)", enabled = false, paused_reason = "maintenance" });
 
-        var again = await _api.PutJobOkAsync(service, "held", new { invocation_target = target, schedule = "rate(2 days)", enabled = false });
+        var again = await _api.PutJobOkAsync(service, "held",
+            new { invocation_target = target, schedule = "rate(2 days)", enabled = false });
 
         Assert.Equal("maintenance", again["paused_reason"]!.GetValue<string>());
         Assert.Equal("maintenance", (await _api.GetJobAsync(service, "held"))!["paused_reason"]!.GetValue<string>());

@@ -107,8 +107,10 @@ public class ApplyCallbackTests(RedisServerFixture redis)
         var now = await stores.NowMsAsync();
         var first = await stores.DeliveryAtAsync(job, now - 5_000);
         await stores.Answers.MarkStartedAsync(first, first.ClaimedAtMs, 200);
-        await stores.Executions.ApplyCallbackAsync(first.ExecutionId, new CallbackReport(CallbackReport.Heartbeat, "half", "halfway", null));
-        await stores.Executions.ApplyCallbackAsync(first.ExecutionId, new CallbackReport(ExecutionStatus.Success, "done", "all rows", null));
+        await stores.Executions.ApplyCallbackAsync(first.ExecutionId,
+            new CallbackReport(CallbackReport.Heartbeat, "half", "halfway", null));
+        await stores.Executions.ApplyCallbackAsync(first.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, "done", "all rows", null));
 
         var next = await stores.DeliveryAtAsync(job, now - 1_000);
 

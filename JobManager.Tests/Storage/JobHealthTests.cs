@@ -64,7 +64,8 @@ public class JobHealthTests(RedisServerFixture redis)
         var healed = await HealthAsync(stores, job);
         Assert.Equal(0, healed.ConsecutiveFailures);
         Assert.Equal(success.TimeMs, healed.LastSuccessMs);
-        Assert.Equal(new LastExecution(ok.ExecutionId, ExecutionStatus.Success, null, ok.ScheduledMs, success.TimeMs), healed.LastExecution);
+        Assert.Equal(new LastExecution(ok.ExecutionId, ExecutionStatus.Success, null, ok.ScheduledMs, success.TimeMs),
+            healed.LastExecution);
         Assert.Equal(JobHealth.Healthy, (await stores.Jobs.GetAsync(job))!.HealthStatus);
     }
 
