@@ -96,3 +96,7 @@ public sealed class ClusterJobHealthTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterJobPauseTests)), NeedsRedisServer]
 public sealed class ClusterJobPauseTests(RedisClusterFixture cluster)
     : Storage.JobPauseTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterExecutionCleanupTests)), NeedsRedisServer]
+public sealed class ClusterExecutionCleanupTests(RedisClusterFixture cluster)
+    : Storage.ExecutionCleanupTests(cluster), IClassFixture<RedisClusterFixture>;
