@@ -29,6 +29,7 @@ if (app.Environment.IsDevelopment())
 app.MapConsole();
 app.MapJobsApi();
 app.MapExecutionsApi();
+app.MapExecutionCleanupApi();
 app.MapKeysApi();
 app.MapSigningSecretApi();
 app.MapCallbackApi();

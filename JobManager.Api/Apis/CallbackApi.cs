@@ -21,7 +21,9 @@ public static class CallbackApi
             .AllowAnonymous()
             .WithTags("Callbacks")
             .WithName("Callback")
-            .WithSummary("Report success or failure, or send a heartbeat to extend the deadline by ttl_seconds")
+            .WithSummary("Report success or failure, or send a heartbeat (with progress) to extend the deadline")
+            .WithDescription("A heartbeat sets the deadline to now + extend_seconds (1 to ttl_seconds, default ttl_seconds); "
+                + "its state and summary show on the running execution as progress_state and progress_summary.")
             // The handler reads the body by hand (every error at once); this declares its schema.
             .Accepts<CallbackRequestBody>("application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -59,6 +61,13 @@ public static class CallbackApi
         }
 
         var outcome = await store.ApplyCallbackAsync(executionId, report);
+        if (outcome is CallbackOutcome.ExtendTooLong tooLong)
+        {
+            // Only the execution knows its ttl: the body's other checks cannot catch this one.
+            errors.Add(CallbackRequest.ExtendSeconds, $"must be between 1 and the job's ttl_seconds ({tooLong.TtlSeconds}), "
+                + $"got {report.ExtendSeconds}");
+            return Problems.Invalid(errors, "The callback is invalid");
+        }
         metrics.Callback(report.Status, outcome);
         CallbackTracing.Record(executionId, report.Status, outcome);
         return outcome switch

@@ -3,6 +3,7 @@ using JobManager.Api.Contracts;
 using JobManager.Api.Errors;
 using JobManager.Api.Limits;
 using JobManager.Api.Validation;
+using JobManager.Core.Jobs;
 using JobManager.Core.Networking;
 using JobManager.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,14 +26,15 @@ public static class JobsApi
         jobs.MapGet("/{job}", GetJob).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
         jobs.MapDelete("/{job}", DeleteJob).WithName("DeleteJob").WithSummary("Delete a job; it fires no more")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        jobs.MapGet("/", ListServiceJobs).WithName("ListServiceJobs").WithSummary("List a service's jobs by name");
+        jobs.MapGet("/", ListServiceJobs).WithName("ListServiceJobs")
+            .WithSummary("List a service's jobs by name; ?enabled= and ?health=healthy|failing|paused filter them");
 
         // Every service's jobs: admin keys only (a service key gets 403; it lists /services/{service}/jobs).
         app.MapGet("/jobs", ListAllJobs)
             .RequireAuthorization(ApiPolicies.Admin)
             .WithTags("Jobs")
             .WithName("ListJobs")
-            .WithSummary("List every service's jobs, by service then name");
+            .WithSummary("List every service's jobs, by service then name; ?enabled= and ?health= filter them");
         return app;
     }
 
@@ -110,15 +112,15 @@ public static class JobsApi
     }
 
     public static Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> ListServiceJobs(
-        string service, string? enabled, string? limit, string? cursor, JobStore store) =>
-        List(service, enabled, limit, cursor, store);
+        string service, string? enabled, string? health, string? limit, string? cursor, JobStore store) =>
+        List(service, enabled, health, limit, cursor, store);
 
     public static Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> ListAllJobs(
-        string? service, string? enabled, string? limit, string? cursor, JobStore store) =>
-        List(service, enabled, limit, cursor, store);
+        string? service, string? enabled, string? health, string? limit, string? cursor, JobStore store) =>
+        List(service, enabled, health, limit, cursor, store);
 
     private static async Task<Results<Ok<ListResponse<JobResponse>>, ValidationProblem>> List(
-        string? service, string? enabled, string? limit, string? cursor, JobStore store)
+        string? service, string? enabled, string? health, string? limit, string? cursor, JobStore store)
     {
         var query = new QueryReader(new ValidationErrors());
         if (service is not null)
@@ -126,13 +128,17 @@ public static class JobsApi
             query.Name("service", service);
         }
         var enabledFilter = query.Bool("enabled", enabled);
+        if (health is not null && !JobHealth.Values.Contains(health))
+        {
+            query.Errors.Add("health", $"must be one of {string.Join(", ", JobHealth.Values)}, got \"{health}\"");
+        }
         var pageSize = query.Limit(limit);
         var position = query.Cursor(cursor, p => service is null ? p.Contains(' ') : !p.Contains(' '));
         if (query.Errors.Any)
         {
             return Problems.Invalid(query.Errors);
         }
-        var page = await store.ListAsync(service, enabledFilter, pageSize, position);
+        var page = await store.ListAsync(service, enabledFilter, pageSize, position, health);
         return TypedResults.Ok(new ListResponse<JobResponse>([.. page.Items.Select(JobResponse.From)], page.NextCursor));
     }
 }

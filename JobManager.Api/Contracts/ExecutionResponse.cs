@@ -30,7 +30,10 @@ public sealed record ExecutionResponse(
     int? HttpStatus,
     IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts,
     string? TraceId,
-    DateTime? ClaimedAt)
+    DateTime? ClaimedAt,
+    string? ProgressState,
+    string? ProgressSummary,
+    DateTime? LastHeartbeatAt)
 {
     /// <summary>The trace id of a W3C traceparent (<c>00-{trace id}-{span id}-{flags}</c>), or null.</summary>
     private static string? TraceIdOf(string? traceParent) =>
@@ -59,5 +62,11 @@ public sealed record ExecutionResponse(
         e.HttpStatus,
         [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))],
         TraceIdOf(e.TraceParent),
-        e.ClaimedAtMs is { } claimed ? DateTimeOffset.FromUnixTimeMilliseconds(claimed).UtcDateTime : null);
+        e.ClaimedAtMs is { } claimed ? DateTimeOffset.FromUnixTimeMilliseconds(claimed).UtcDateTime : null,
+        // Progress describes a run in progress: a finished execution's state and summary are the final callback's.
+        Running(e)?.State,
+        Running(e)?.Summary,
+        Running(e) is { } progress ? DateTimeOffset.FromUnixTimeMilliseconds(progress.LastHeartbeatAtMs).UtcDateTime : null);
+
+    private static ExecutionProgress? Running(Execution e) => e.Status == ExecutionStatus.Running ? e.Progress : null;
 }

@@ -3,7 +3,10 @@ using JobManager.Core.Schedules;
 
 namespace JobManager.Api.Contracts;
 
-/// <summary>The job resource: the seed's fields plus identity, timestamps and the next instant.</summary>
+/// <summary>
+/// The job resource: the seed's fields plus identity, timestamps, the next instant and the job's health
+/// (read-only: <c>last_execution</c>, <c>last_success_time</c>, <c>consecutive_failures</c>, <c>health</c>).
+/// </summary>
 public sealed record JobResponse(
     string Service,
     string JobName,
@@ -19,7 +22,13 @@ public sealed record JobResponse(
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string? NextScheduledTime,
-    long? NextScheduledTimeMs)
+    long? NextScheduledTimeMs,
+    LastExecutionResponse? LastExecution,
+    DateTime? LastSuccessTime,
+    int ConsecutiveFailures,
+    string Health,
+    string? PausedReason,
+    int PauseAfterFailures)
 {
     public static JobResponse From(Job job) => new(
         job.Ref.Service,
@@ -36,5 +45,11 @@ public sealed record JobResponse(
         job.CreatedAt.UtcDateTime,
         job.UpdatedAt.UtcDateTime,
         job.NextScheduledMs is { } next ? ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(next)) : null,
-        job.NextScheduledMs);
+        job.NextScheduledMs,
+        LastExecutionResponse.From(job.Health?.LastExecution),
+        job.Health?.LastSuccessMs is { } success ? DateTimeOffset.FromUnixTimeMilliseconds(success).UtcDateTime : null,
+        job.Health?.ConsecutiveFailures ?? 0,
+        job.HealthStatus,
+        job.PausedReason,
+        job.PauseAfterFailures);
 }

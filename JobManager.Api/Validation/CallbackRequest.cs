@@ -1,13 +1,18 @@
 using System.Text;
 using System.Text.Json;
 using JobManager.Core.Executions;
+using JobManager.Core.Jobs;
 
 namespace JobManager.Api.Validation;
 
-/// <summary>Reads a callback body: <c>{"status", "state"?, "summary"?, "correlation_id"?}</c> as in the seed.</summary>
+/// <summary>
+/// Reads a callback body: <c>{"status", "state"?, "summary"?, "correlation_id"?}</c> as in the seed, and a
+/// heartbeat's <c>extend_seconds</c> (1 to the job's <c>ttl_seconds</c>, which only the store knows).
+/// </summary>
 public static class CallbackRequest
 {
-    private static readonly HashSet<string> Known = ["status", "state", "summary", "correlation_id"];
+    public const string ExtendSeconds = "extend_seconds";
+    private static readonly HashSet<string> Known = ["status", "state", "summary", "correlation_id", ExtendSeconds];
     private static readonly string[] Statuses = [ExecutionStatus.Success, ExecutionStatus.Failure, CallbackReport.Heartbeat];
 
     public static CallbackReport? Read(JsonElement body, ValidationErrors errors)
@@ -29,7 +34,12 @@ public static class CallbackRequest
         var state = Limited(fields, "state", CallbackReport.MaxStateBytes, errors);
         var summary = Limited(fields, "summary", CallbackReport.MaxSummaryBytes, errors);
         var correlationId = Limited(fields, "correlation_id", CallbackReport.MaxCorrelationIdBytes, errors);
-        return errors.Any || status is null ? null : new CallbackReport(status, state, summary, correlationId);
+        var extendSeconds = fields.Int(ExtendSeconds, 1, JobDefaults.MaxTtlSeconds);
+        if (fields.Has(ExtendSeconds) && status is not null && status != CallbackReport.Heartbeat)
+        {
+            errors.Add(ExtendSeconds, "is only for heartbeats: a final status ends the execution");
+        }
+        return errors.Any || status is null ? null : new CallbackReport(status, state, summary, correlationId, extendSeconds);
     }
 
     private static string? Limited(JsonFields fields, string name, int maxBytes, ValidationErrors errors)

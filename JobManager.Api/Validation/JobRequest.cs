@@ -17,11 +17,14 @@ public static class JobRequest
     [
         "async", "enabled", "exclusive", "invocation_target", "invocation_type", "payload", "schedule",
         "ttl_seconds", "catchup_window_seconds",
+        .. JobPauseRequest.Writable,
     ];
 
     private static readonly HashSet<string> Known =
     [
         .. Writable, "service", "job_name", "created_at", "updated_at", "next_scheduled_time", "next_scheduled_time_ms",
+        // Job health (issue 19): read-only, computed from the job's runs.
+        "last_execution", "last_success_time", "consecutive_failures", "health",
     ];
 
     public static JobDefinition? Read(JsonElement body, JobRef job, AddressPolicy policy, ValidationErrors errors)
@@ -73,12 +76,17 @@ public static class JobRequest
         var ttl = fields.Int("ttl_seconds", JobDefaults.MinTtlSeconds, JobDefaults.MaxTtlSeconds) ?? JobDefaults.TtlSeconds;
         var catchup = fields.Int("catchup_window_seconds", 0, JobDefaults.MaxCatchupWindowSeconds) ?? JobDefaults.CatchupWindowSeconds;
 
+        var (pausedReason, pauseAfterFailures) = JobPauseRequest.Read(fields, errors);
         CheckEcho(fields, "service", job.Service, errors);
         CheckEcho(fields, "job_name", job.Job, errors);
 
         return errors.Any || schedule is null || target is null
             ? null
-            : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup);
+            : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup)
+            {
+                PausedReason = pausedReason,
+                PauseAfterFailures = pauseAfterFailures,
+            };
     }
 
     /// <summary>A read-only identity field sent back must name the job in the path, not another.</summary>

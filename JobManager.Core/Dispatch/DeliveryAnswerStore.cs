@@ -78,7 +78,7 @@ public sealed class DeliveryAnswerStore(IConnectionMultiplexer redis, RedisKeys 
     {
         var delivery = answer.Delivery;
         scriptKeys.AddRange([keys.Execution(delivery.Shard, delivery.ExecutionId), keys.Pending(delivery.Shard),
-            keys.ActiveExecutions(delivery.Job)]);
+            keys.ActiveExecutions(delivery.Job), keys.Job(delivery.Job)]);
         args.AddRange(
         [
             delivery.Attempt, RedisKeys.WorkMember(delivery.ExecutionId, delivery.Job),

@@ -50,12 +50,12 @@ public sealed class LeaseStore(IConnectionMultiplexer redis, RedisKeys keys, IOp
         {
             return 0;
         }
-        var scriptKeys = new List<RedisKey>(1 + expired.Length * 2) { keys.Deadlines(shard) };
+        var scriptKeys = new List<RedisKey>(1 + expired.Length * 3) { keys.Deadlines(shard) };
         var args = new List<RedisValue>(1 + expired.Length) { RetentionMs };
         foreach (var member in expired)
         {
             var (id, job) = RedisKeys.ParseWorkMember(member!);
-            scriptKeys.AddRange([keys.Execution(shard, id), keys.ActiveExecutions(job)]);
+            scriptKeys.AddRange([keys.Execution(shard, id), keys.ActiveExecutions(job), keys.Job(job)]);
             args.Add(member);
         }
         var result = (RedisResult[])(await db.ScriptEvaluateAsync(LuaScripts.ExpireDeadlines, [.. scriptKeys], [.. args]))!;

@@ -14,6 +14,9 @@ public abstract record CallbackOutcome
     /// <summary>The execution had already finished with this status; nothing changed.</summary>
     public sealed record AlreadyFinished(string Status) : CallbackOutcome;
 
+    /// <summary>A heartbeat asked to extend beyond the execution's <c>ttl_seconds</c>; nothing changed.</summary>
+    public sealed record ExtendTooLong(int TtlSeconds) : CallbackOutcome;
+
     /// <summary>No such execution (never existed, or removed by retention).</summary>
     public sealed record NotFound : CallbackOutcome;
 }

@@ -27,4 +27,5 @@ public sealed record Execution(
     int? HttpStatus,
     IReadOnlyList<DeliveryAttempt> DeliveryAttempts,
     string? TraceParent = null,
-    long? ClaimedAtMs = null);
+    long? ClaimedAtMs = null,
+    ExecutionProgress? Progress = null);

@@ -14,4 +14,15 @@ public sealed record Job(
     int CatchupWindowSeconds,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long? NextScheduledMs);
+    long? NextScheduledMs,
+    JobHealth? Health = null)
+{
+    /// <summary><c>healthy</c>, <c>failing</c> or <c>paused</c> (<see cref="JobHealth.StatusFor"/>).</summary>
+    public string HealthStatus => (Health ?? JobHealth.None).StatusFor(Enabled);
+
+    /// <summary>Why the job is disabled, by its owner or by itself; null while enabled.</summary>
+    public string? PausedReason { get; init; }
+
+    /// <summary>Consecutive failures after which the job disables itself; 0 for never.</summary>
+    public int PauseAfterFailures { get; init; }
+}

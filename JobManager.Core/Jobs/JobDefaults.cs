@@ -14,6 +14,8 @@ public static class JobDefaults
     public const int MaxTtlSeconds = 86_400;
     public const int MaxCatchupWindowSeconds = 86_400;
     public const int MaxPayloadBytes = 64 * 1024;
+    public const int MaxPausedReasonLength = 256;
+    public const int MaxPauseAfterFailures = 1000;
 
     /// <summary>How many upcoming cron or at occurrences a job keeps queued in Redis.</summary>
     public const int QueuedOccurrences = 8;

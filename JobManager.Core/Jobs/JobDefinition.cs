@@ -12,4 +12,11 @@ public sealed record JobDefinition(
     string? Payload,
     ScheduleExpression Schedule,
     int TtlSeconds,
-    int CatchupWindowSeconds);
+    int CatchupWindowSeconds)
+{
+    /// <summary>Why the job is disabled (<c>paused_reason</c>); null keeps the stored one. Ignored when enabled.</summary>
+    public string? PausedReason { get; init; }
+
+    /// <summary>Consecutive failures after which the job disables itself; 0 for never.</summary>
+    public int PauseAfterFailures { get; init; }
+}

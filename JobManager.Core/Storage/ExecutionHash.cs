@@ -30,6 +30,9 @@ internal static class ExecutionHash
     public const string State = "sa";
     public const string Summary = "sm";
     public const string CorrelationId = "co";
+    public const string ProgressState = "ps";
+    public const string ProgressSummary = "pm";
+    public const string LastHeartbeatAfter = "lh";
 
     public static Execution ToExecution(string executionId, RedisHash hash)
     {
@@ -59,6 +62,9 @@ internal static class ExecutionHash
             HttpStatus: hash.Long(HttpStatus) is { } status ? (int)status : null,
             DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled),
             TraceParent: TraceParentField.Unpack(hash.Raw(TraceParent)),
-            ClaimedAtMs: scheduled + hash.Long(ClaimedAfter));
+            ClaimedAtMs: scheduled + hash.Long(ClaimedAfter),
+            Progress: hash.Long(LastHeartbeatAfter) is { } beat
+                ? new ExecutionProgress(hash.String(ProgressState), hash.String(ProgressSummary), scheduled + beat)
+                : null);
     }
 }

@@ -67,6 +67,7 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
                     report.State is null ? "0" : "1", report.State ?? "",
                     report.Summary is null ? "0" : "1", report.Summary ?? "",
                     report.CorrelationId is null ? "0" : "1", report.CorrelationId ?? "",
+                    report.ExtendSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 ]))!;
             if ((string)result[0]! != "moved")
             {
@@ -90,6 +91,8 @@ public sealed class ExecutionStore(IConnectionMultiplexer redis, RedisKeys keys,
                     await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, applied.TimeMs, CommandFlags.FireAndForget);
                 }
                 return applied;
+            case "extend_too_long":
+                return new CallbackOutcome.ExtendTooLong((int)result[1]);
             case "conflict":
                 return new CallbackOutcome.AlreadyFinished((string)result[1]!) { Subject = SubjectOf(result, 2) };
             default:

@@ -35,6 +35,8 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             "catchup_s", definition.CatchupWindowSeconds,
             "kind", definition.Schedule.Kind.ToString().ToLowerInvariant(),
             "period_ms", definition.Schedule is RateScheduleExpression rate ? rate.PeriodSeconds * 1000 : 0,
+            PauseAfterField, definition.PauseAfterFailures,
+            .. PausedReasonArgs(definition),
         ];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.UpsertJob,
@@ -53,7 +55,13 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             job, definition.Async, definition.Enabled, definition.Exclusive, definition.InvocationTarget,
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
-            definition.Enabled ? nextMs : null);
+            definition.Enabled ? nextMs : null,
+            JobHealthFields.Read((string?)result[5], (string?)result[6], (long?)result[7], (long?)result[8]))
+        {
+            PausedReason = definition.Enabled ? null
+                : definition.PausedReason ?? ((string?)result[9] is { Length: > 0 } kept ? kept : null),
+            PauseAfterFailures = definition.PauseAfterFailures,
+        };
         return new UpsertOutcome((int)result[0] == 1, stored);
     }
 
@@ -62,6 +70,16 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         var hash = new RedisHash(await Db.HashGetAllAsync(keys.Job(job)));
         return hash.Exists ? ToJob(hash) : null;
     }
+
+    // Enabling clears the reason; a disabled job keeps its stored one unless the PUT gives another.
+    private static RedisValue[] PausedReasonArgs(JobDefinition definition) =>
+        definition.Enabled ? [PausedReasonField, ""]
+        : definition.PausedReason is { } reason ? [PausedReasonField, reason]
+        : [];
+
+    // Job hash fields of pausing (docs/redis-keys.md); job_health.lua writes them too.
+    private const string PausedReasonField = "pr";
+    private const string PauseAfterField = "pa";
 
     public Task<bool> ExistsAsync(JobRef job) => Db.KeyExistsAsync(keys.Job(job));
 
@@ -88,9 +106,9 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
 
     /// <summary>
     /// Jobs ordered by service then name, across every shard, optionally of one service and filtered
-    /// by <c>enabled</c>. <paramref name="after"/> is the position the previous page ended at.
+    /// by <c>enabled</c> and <c>health</c>. <paramref name="after"/> is the position the previous page ended at.
     /// </summary>
-    public async Task<Page<Job>> ListAsync(string? service, bool? enabled, int limit, string? after)
+    public async Task<Page<Job>> ListAsync(string? service, bool? enabled, int limit, string? after, string? health = null)
     {
         var db = Db;
         var items = new List<Job>(limit + 1);
@@ -121,9 +139,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             for (var i = 0; i < members.Count && items.Count <= limit; i++)
             {
                 var hash = new RedisHash(hashes[i].Result);
-                if (hash.Exists && (enabled is null || hash.Bool("enabled") == enabled))
+                if (hash.Exists && (enabled is null || hash.Bool("enabled") == enabled)
+                    && ToJob(hash) is var found && (health is null || found.HealthStatus == health))
                 {
-                    items.Add(ToJob(hash));
+                    items.Add(found);
                 }
                 position = members[i];
                 examined++;
@@ -183,5 +202,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         hash.Int("catchup_s"),
         RedisTime.Parse(hash.Required("created_at")),
         RedisTime.Parse(hash.Required("updated_at")),
-        hash.Bool("enabled") ? hash.Long("next_ms") : null);
+        hash.Bool("enabled") ? hash.Long("next_ms") : null,
+        JobHealthFields.Read(hash))
+    {
+        PausedReason = hash.Bool("enabled") ? null : hash.String(PausedReasonField) is { Length: > 0 } reason ? reason : null,
+        PauseAfterFailures = hash.Int(PauseAfterField),
+    };
 }

@@ -10,15 +10,15 @@ internal static class LuaScripts
 {
     public static readonly string UpsertJob = Load("upsert_job");
     public static readonly string DeleteJob = Load("delete_job");
-    public static readonly string ClaimDue = WithFireEntry("claim_due");
+    public static readonly string ClaimDue = WithJobHealth(WithFireEntry("claim_due"));
     public static readonly string RefillQueue = Load("refill_queue");
     public static readonly string ReclaimPending = WithFireEntry("reclaim_pending");
-    public static readonly string ArmReserved = WithFireEntry("arm_reserved");
+    public static readonly string ArmReserved = WithJobHealth(WithFireEntry("arm_reserved"));
     public static readonly string MarkStarted = Batched("mark_started");
-    public static readonly string MarkFailed = Batched("mark_failed");
-    public static readonly string ApplyCallback = Load("apply_callback");
-    public static readonly string ExpireDeadlines = Load("expire_deadlines");
-    public static readonly string CreateManualRun = Load("create_manual_run");
+    public static readonly string MarkFailed = Batched("mark_failed", withJobHealth: true);
+    public static readonly string ApplyCallback = WithJobHealth(Load("apply_callback"));
+    public static readonly string ExpireDeadlines = WithJobHealth(Load("expire_deadlines"));
+    public static readonly string CreateManualRun = WithJobHealth(Load("create_manual_run"));
     public static readonly string TrimExecutions = Load("trim_executions");
     public static readonly string TrimDeletedJobs = Load("trim_deleted_jobs");
     public static readonly string SweepCandidates = Load("sweep_candidates");
@@ -32,7 +32,7 @@ internal static class LuaScripts
     /// The per-execution script <paramref name="name"/> inside batched.lua, which runs it once per entry,
     /// so the script's text stays the one place its rules are written.
     /// </summary>
-    private static string Batched(string name)
+    private static string Batched(string name, bool withJobHealth = false)
     {
         const string Marker = "-- per-execution script --";
         // The marker is a comment line: replaced before comment lines are dropped.
@@ -41,7 +41,8 @@ internal static class LuaScripts
         {
             throw new InvalidOperationException($"batched.lua has lost its marker line '{Marker}'.");
         }
-        return WithoutCommentLines(batched.Replace(Marker, Read(name), StringComparison.Ordinal));
+        var script = withJobHealth ? WithJobHealth(Load(name)) : Read(name);
+        return WithoutCommentLines(batched.Replace(Marker, script, StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -51,17 +52,38 @@ internal static class LuaScripts
     /// </summary>
     private static string WithFireEntry(string name)
     {
-        var code = WithoutCommentLines(Read("fire_entry")).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
-        if (code.Any(line => line.Contains("--", StringComparison.Ordinal)))
-        {
-            throw new InvalidOperationException("fire_entry.lua has a trailing comment, which would end its joined line.");
-        }
         var script = Load(name);
         if (!script.StartsWith('\n'))
         {
             throw new InvalidOperationException($"{name}.lua must start with a header comment line, where fire_entry.lua goes.");
         }
-        return string.Join(' ', code) + script;
+        return Joined("fire_entry") + script;
+    }
+
+    /// <summary>
+    /// A script that ends executions, with job_health.lua's <c>record_health</c> (joined into one line) on
+    /// its second line, a header comment line: the first may hold fire_entry.lua's code.
+    /// </summary>
+    private static string WithJobHealth(string script)
+    {
+        var lines = script.Split('\n');
+        if (lines.Length < 2 || lines[1].Length != 0)
+        {
+            throw new InvalidOperationException("A script that records job health needs a header comment on its second line.");
+        }
+        lines[1] = Joined("job_health");
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>A helper file's code, comment lines dropped, on one line.</summary>
+    private static string Joined(string name)
+    {
+        var code = WithoutCommentLines(Read(name)).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        if (code.Any(line => line.Contains("--", StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"{name}.lua has a trailing comment, which would end its joined line.");
+        }
+        return string.Join(' ', code);
     }
 
     private static string Load(string name) => WithoutCommentLines(Read(name));

@@ -88,3 +88,15 @@ public sealed class ClusterUpsertWakeTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterDeliveryRecorderTests)), NeedsRedisServer]
 public sealed class ClusterDeliveryRecorderTests(RedisClusterFixture cluster)
     : Webhooks.DeliveryRecorderTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterJobHealthTests)), NeedsRedisServer]
+public sealed class ClusterJobHealthTests(RedisClusterFixture cluster)
+    : Storage.JobHealthTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterJobPauseTests)), NeedsRedisServer]
+public sealed class ClusterJobPauseTests(RedisClusterFixture cluster)
+    : Storage.JobPauseTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterExecutionCleanupTests)), NeedsRedisServer]
+public sealed class ClusterExecutionCleanupTests(RedisClusterFixture cluster)
+    : Storage.ExecutionCleanupTests(cluster), IClassFixture<RedisClusterFixture>;

@@ -113,6 +113,10 @@ public sealed class CallbackErrorTests(AppHostFixture fixture)
         { "{\"status\":\"success\",\"sumary\":\"typo\"}", "sumary" },
         { "[1,2]", "body" },
         { "{\"status\":", "body" },
+        { "{\"status\":\"heartbeat\",\"extend_seconds\":0}", "extend_seconds" },
+        { "{\"status\":\"heartbeat\",\"extend_seconds\":\"60\"}", "extend_seconds" },
+        { "{\"status\":\"heartbeat\",\"extend_seconds\":301}", "extend_seconds" },
+        { "{\"status\":\"success\",\"extend_seconds\":60}", "extend_seconds" },
     };
 
     [Theory]

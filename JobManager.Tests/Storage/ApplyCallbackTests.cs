@@ -34,6 +34,96 @@ public class ApplyCallbackTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task Heartbeat_WithExtendSeconds_SetsTheDeadlineThatFarFromNow_AndRecordsItsProgress()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("progress");
+        await stores.UpsertAsync(job, TestJobs.Definition(ttlSeconds: 600));
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        var before = await stores.NowMsAsync();
+
+        var beat = Assert.IsType<CallbackOutcome.Applied>(await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId,
+            new CallbackReport(CallbackReport.Heartbeat, "{\"page\":3}", "page 3 of 10", null, ExtendSeconds: 30)));
+
+        Assert.InRange(beat.TimeMs, before + 30_000, await stores.NowMsAsync() + 30_000);
+        var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+        Assert.Equal(beat.TimeMs, execution.DeadlineMs);
+        Assert.Equal(beat.TimeMs, await stores.DeadlineScoreAsync(delivery));
+        Assert.NotNull(execution.Progress);
+        Assert.Equal("{\"page\":3}", execution.Progress.State);
+        Assert.Equal("page 3 of 10", execution.Progress.Summary);
+        Assert.Equal(beat.TimeMs - 30_000, execution.Progress.LastHeartbeatAtMs);
+        // Progress is not the final callback's state: the execution has none yet.
+        Assert.Null(execution.State);
+        Assert.Null(execution.Summary);
+    }
+
+    [Fact]
+    public async Task Heartbeat_WithoutProgress_ClearsTheEarlierHeartbeatsProgress()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("progress-cleared");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(CallbackReport.Heartbeat, "a", "b", null));
+
+        var beat = Assert.IsType<CallbackOutcome.Applied>(await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, Heartbeat));
+
+        var progress = (await stores.ExecutionAsync(job, delivery.ExecutionId)).Progress;
+        Assert.NotNull(progress);
+        Assert.Null(progress.State);
+        Assert.Null(progress.Summary);
+        Assert.Equal(beat.TimeMs - TestJobs.Definition().TtlSeconds * 1000L, progress.LastHeartbeatAtMs);
+    }
+
+    [Fact]
+    public async Task Heartbeat_ExtendingPastTheTtl_IsRefused_AndChangesNothing()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("extend-too-long");
+        await stores.UpsertAsync(job, TestJobs.Definition(ttlSeconds: 60));
+        var delivery = await stores.ClaimNowAsync(job);
+        await stores.Answers.MarkStartedAsync(delivery, delivery.ClaimedAtMs, 200);
+        var deadline = await stores.DeadlineScoreAsync(delivery);
+
+        var outcome = await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId,
+            new CallbackReport(CallbackReport.Heartbeat, "s", null, null, ExtendSeconds: 61));
+
+        Assert.Equal(60, Assert.IsType<CallbackOutcome.ExtendTooLong>(outcome).TtlSeconds);
+        var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+        Assert.Equal(0, execution.Heartbeats);
+        Assert.Null(execution.Progress);
+        Assert.Equal(deadline, await stores.DeadlineScoreAsync(delivery));
+    }
+
+    [Fact]
+    public async Task Success_AfterProgressHeartbeats_PassesOnTheFinalStateOnly_AndDropsTheProgress()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("progress-final");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var now = await stores.NowMsAsync();
+        var first = await stores.DeliveryAtAsync(job, now - 5_000);
+        await stores.Answers.MarkStartedAsync(first, first.ClaimedAtMs, 200);
+        await stores.Executions.ApplyCallbackAsync(first.ExecutionId,
+            new CallbackReport(CallbackReport.Heartbeat, "half", "halfway", null));
+        await stores.Executions.ApplyCallbackAsync(first.ExecutionId,
+            new CallbackReport(ExecutionStatus.Success, "done", "all rows", null));
+
+        var next = await stores.DeliveryAtAsync(job, now - 1_000);
+
+        Assert.Equal("done", next.LastSuccessfulExecution?.State);
+        Assert.Equal("all rows", next.LastSuccessfulExecution?.Summary);
+        var hash = stores.Keys.Execution(first.Shard, first.ExecutionId);
+        foreach (var field in new[] { "ps", "pm", "lh" })
+        {
+            Assert.False(await stores.Db.HashExistsAsync(hash, field), field);
+        }
+    }
+
+    [Fact]
     public async Task Success_StoresStateSummaryAndCorrelationId_AndEndsTheExecution()
     {
         var stores = redis.CreateStores();

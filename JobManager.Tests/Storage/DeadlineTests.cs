@@ -32,6 +32,23 @@ public class DeadlineTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task ExpireDeadlines_DropsTheLastHeartbeatsProgress_WhenItTimesOut()
+    {
+        var stores = redis.CreateStores();
+        var job = TestJobs.Job("timeout-progress");
+        await stores.UpsertAsync(job, TestJobs.Definition());
+        var delivery = await StartAsync(stores, job);
+        await stores.Executions.ApplyCallbackAsync(delivery.ExecutionId, new CallbackReport(CallbackReport.Heartbeat, "s", "m", null));
+        await stores.SetDeadlineAsync(delivery.Shard, delivery.ExecutionId, job, await stores.NowMsAsync() - 1_000);
+
+        await stores.Leases.ExpireDeadlinesAsync(delivery.Shard, await stores.NowMsAsync(), StoreSet.Batch);
+
+        var execution = await stores.ExecutionAsync(job, delivery.ExecutionId);
+        Assert.Equal(FailureReason.Timeout, execution.FailureReason);
+        Assert.Null(execution.Progress);
+    }
+
+    [Fact]
     public async Task ExpireDeadlines_LeavesARunningExecutionAlone_BeforeItsDeadline()
     {
         var stores = redis.CreateStores();

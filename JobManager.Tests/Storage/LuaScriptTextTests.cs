@@ -58,7 +58,28 @@ public class LuaScriptTextTests
 
         Assert.Equal(file.Split('\n').Length, sent.Split('\n').Length);
         Assert.DoesNotContain(sent.Split('\n'), line => line.TrimStart().StartsWith("--", StringComparison.Ordinal));
-        Assert.True(sent.Length < file.Length, "every script has a header comment");
+        // The helpers put on a script's first or second line (fire_entry, job_health) are not its own text.
+        var own = sent.Length - Helpers.Where(helper => sent.Contains(helper, StringComparison.Ordinal)).Sum(helper => helper.Length);
+        Assert.True(own < file.Length, "every script has a header comment");
+    }
+
+    private static string JoinedHelper(string name) => string.Join(' ', LuaScripts.WithoutCommentLines(ReadResource(name)).Split('\n')
+        .Select(line => line.Trim()).Where(line => line.Length > 0));
+
+    private static readonly string[] Helpers = [JoinedHelper("fire_entry"), JoinedHelper("job_health")];
+
+    [Theory]
+    [InlineData(nameof(LuaScripts.ApplyCallback))]
+    [InlineData(nameof(LuaScripts.ExpireDeadlines))]
+    [InlineData(nameof(LuaScripts.ClaimDue))]
+    [InlineData(nameof(LuaScripts.ArmReserved))]
+    [InlineData(nameof(LuaScripts.CreateManualRun))]
+    public void ScriptsThatEndExecutions_CarryTheJobHealthHelper_OnTheirSecondLine(string field)
+    {
+        var sent = ((string)typeof(LuaScripts).GetField(field)!.GetValue(null)!).Split('\n');
+
+        Assert.Equal(JoinedHelper("job_health"), sent[1]);
+        Assert.Single(sent, line => line.Contains("local function record_health", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,7 +1,11 @@
 -- apply_callback: applies a service's callback to an execution, atomically with the timeout
 -- watcher and the webhook sender, so exactly one final status wins. The script returns whose the
 -- execution is, for the Api's telemetry.
---   heartbeat: deadline = now + ttl (a pending execution becomes running: the service has it).
+--   heartbeat: deadline = now + extend_seconds (default ttl; a pending execution becomes running: the
+--   service has it); its state and summary replace the progress fields (`ps`, `pm`, `lh`), which a
+--   final status removes: they describe a run in progress, and the next webhook passes on only the
+--   final callback's state and summary.
+-- A final status also becomes the job's health (job_health.lua's record_health).
 --   success | failure: final; stores state, summary, correlation id and finish time. A success
 --   becomes the job's last successful execution unless a later-scheduled success is already there.
 -- A callback carries only the execution id: the caller reads the execution's service and job first
@@ -11,8 +15,8 @@
 -- KEYS[1] execution hash   KEYS[2] pending   KEYS[3] deadlines   KEYS[4] job hash   KEYS[5] job active set
 -- ARGV[1] 'success'|'failure'|'heartbeat'   ARGV[2] execution id   ARGV[3] service   ARGV[4] job
 -- ARGV[5] retention_ms   ARGV[6] has state '1'|'0'  ARGV[7] state  ARGV[8] has summary  ARGV[9] summary
--- ARGV[10] has correlation id  ARGV[11] correlation id
--- Returns { 'missing' } | { 'moved' }
+-- ARGV[10] has correlation id  ARGV[11] correlation id   ARGV[12] heartbeat's extend_seconds ('' for the ttl)
+-- Returns { 'missing' } | { 'moved' } | { 'extend_too_long', ttl_seconds } (nothing changed)
 --   | { 'conflict', status, service, job, attempt, invoked_ms|false, traceparent|false }
 --   | { 'ok', status, deadline_ms|finished_ms, service, job, attempt, invoked_ms|false, traceparent|false }
 -- Execution fields: docs/redis-keys.md (times in ms after `sc`; `tp` is the packed traceparent).
@@ -31,8 +35,19 @@ local id = ARGV[2]
 local work = id .. '/' .. e[5] .. '/' .. e[6]
 
 if ARGV[1] == 'heartbeat' then
-  local deadline = now + tonumber(e[2]) * 1000
-  redis.call('HSET', KEYS[1], 'st', 'running', 'dl', deadline - sched)
+  local ttl = tonumber(e[2])
+  local extend = ARGV[12] ~= '' and tonumber(ARGV[12]) or ttl
+  if extend > ttl then return { 'extend_too_long', ttl } end
+  local deadline = now + extend * 1000
+  local beat = { 'st', 'running', 'dl', deadline - sched, 'lh', now - sched }
+  if ARGV[6] == '1' then beat[#beat + 1] = 'ps'; beat[#beat + 1] = ARGV[7] end
+  if ARGV[8] == '1' then beat[#beat + 1] = 'pm'; beat[#beat + 1] = ARGV[9] end
+  redis.call('HSET', KEYS[1], unpack(beat))
+  -- The latest heartbeat's progress is shown: one without state or summary clears the earlier one.
+  local stale = {}
+  if ARGV[6] ~= '1' then stale[#stale + 1] = 'ps' end
+  if ARGV[8] ~= '1' then stale[#stale + 1] = 'pm' end
+  if #stale > 0 then redis.call('HDEL', KEYS[1], unpack(stale)) end
   redis.call('HINCRBY', KEYS[1], 'hb', 1)
   redis.call('ZREM', KEYS[2], work)
   redis.call('ZADD', KEYS[3], deadline, work)
@@ -48,11 +63,12 @@ if ARGV[8] == '1' then done[#done + 1] = 'sm'; done[#done + 1] = ARGV[9] end
 if ARGV[10] == '1' then done[#done + 1] = 'co'; done[#done + 1] = ARGV[11] end
 redis.call('HSET', KEYS[1], unpack(done))
 -- What only an unfinished execution needs goes: a finished one is kept for days.
-redis.call('HDEL', KEYS[1], 'tl', 'dl', 'ok')
+redis.call('HDEL', KEYS[1], 'tl', 'dl', 'ok', 'ps', 'pm', 'lh')
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('ZREM', KEYS[2], work)
 redis.call('ZREM', KEYS[3], work)
 redis.call('SREM', KEYS[5], id)
+record_health(job, id, ARGV[1], ARGV[1] == 'failure' and 'reported' or '', sched, now)
 
 if ARGV[1] == 'success' then
   -- Every job hash has a gen: none means the job was deleted meanwhile.

@@ -8,6 +8,7 @@
 --   an exclusive job still has an execution in progress: recorded as an exclusive_conflict failure;
 --   otherwise the execution becomes active and its claim time and the last success it reports are
 --     frozen now, exactly as claim_due freezes them, so a redelivery sends the same webhook.
+-- A conflict becomes the job's health (job_health.lua's record_health).
 -- An execution already armed (the arming dispatcher died later) is simply fired again. The caller's
 -- attempt fences off a dispatcher whose reservation was taken over meanwhile.
 -- FIRE_FIELDS and fire_entry come from fire_entry.lua, which LuaScripts puts on this file's first line.
@@ -48,6 +49,7 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
       redis.call('PEXPIRE', kexec, keep)
       redis.call('ZREM', KEYS[1], work)
       redis.call('ZADD', kexecs, sched, ref)
+      record_health(kjob, id, 'failure', 'exclusive_conflict', sched, now)
       out[#out + 1] = { 'conflict', id, member, sched, 0 }
     else
       if e[3] then

@@ -7,6 +7,7 @@
 -- `missed` (all dispatchers were down, no flood on return); the surviving instant fires only if it
 -- is within the job's catch-up window or the grace, else it is counted too. `missed` rides on the
 -- next execution.
+-- An exclusive conflict becomes the job's health (job_health.lua's record_health).
 -- Fire-ahead: a job due within ahead_ms is claimed before its instant, as a reservation: the execution
 -- exists (pending, leased until instant + lease) and the job moves on, but nothing about the webhook
 -- is decided yet: arm_reserved, run at the instant, checks the job still wants it (enabled, same
@@ -107,6 +108,7 @@ for i = 0, jobs - 1 do
         if j[8] == '1' and redis.call('SCARD', kactive) > 0 then
           redis.call('HSET', kexec, 'st', 'failure', 'rs', 'exclusive_conflict', 'at', 0, 'fn', now - instant)
           redis.call('PEXPIRE', kexec, keep)
+          record_health(kjob, id, 'failure', 'exclusive_conflict', instant, now)
           out[#out + 1] = { 'conflict', id, member, instant, missed - carried }
         else
           -- The claim time and the last success it saw are frozen here, so a redelivery by another

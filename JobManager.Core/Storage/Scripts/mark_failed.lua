@@ -1,7 +1,8 @@
 -- mark_failed: ends a pending execution whose webhook was not accepted (non-2xx, connection error,
 -- timeout) as failure/invocation_failed with the error. Refused when the caller's attempt is stale.
 -- If a callback already moved the execution on, the callback wins and nothing is overwritten.
--- KEYS[1] execution hash   KEYS[2] pending   KEYS[3] job active set
+-- The failure becomes its job's health (job_health.lua's record_health).
+-- KEYS[1] execution hash   KEYS[2] pending   KEYS[3] job active set   KEYS[4] job hash
 -- ARGV[1] attempt   ARGV[2] work member   ARGV[3] invoked_ms ('' when never sent)
 -- ARGV[4] error   ARGV[5] http status ('' when none)   ARGV[6] retention_ms
 -- ARGV[7] this dispatcher's delivery attempts (lines 'at_ms|status|error'), appended to the record
@@ -29,5 +30,8 @@ if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'iv', ARGV[3] - sched) end
 if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'hs', ARGV[5]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 redis.call('ZREM', KEYS[2], ARGV[2])
-redis.call('SREM', KEYS[3], string.sub(ARGV[2], 1, string.find(ARGV[2], '/', 1, true) - 1))
+local id = string.sub(ARGV[2], 1, string.find(ARGV[2], '/', 1, true) - 1)
+redis.call('SREM', KEYS[3], id)
+-- 410 Gone: the target is gone for good (docs/executions.md), so the job is paused rather than run again.
+record_health(KEYS[4], id, 'failure', 'invocation_failed', sched, now, ARGV[5] == '410' and 'target answered 410 Gone' or nil)
 return { 'failure' }

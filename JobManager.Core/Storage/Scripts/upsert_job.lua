@@ -9,15 +9,17 @@
 -- ARGV[4] now (ISO-8601)   ARGV[5] schedule text   ARGV[6] enabled '1'|'0'
 -- ARGV[7] next_ms ('' when none)   ARGV[8] queue (InstantQueue.cs)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
 -- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields
--- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0 }: earliest when the job's
+-- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0, hi, hx, hs, hf, pr }: earliest when the job's
 -- instant is now the (or tied for the) first on its shard's wheel. Only then can a dispatcher be asleep
 -- past it: otherwise an instant at or before it is on the wheel, and a dispatcher wakes for that one
 -- (it sleeps until the earliest instant it knows of, or was woken for) and reads the wheel again.
+-- hi..pr: the job's health and stored paused_reason (false when absent), which a PUT keeps, so the
+-- answer shows them without a second round trip.
 local unpack = unpack or table.unpack
 local job = KEYS[1]
 local existed = redis.call('EXISTS', job)
 local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 'tail_ms', 'queue_end',
-  'created_at', 'gen')
+  'created_at', 'gen', 'hi', 'hx', 'hs', 'hf', 'pr')
 
 -- Every write to the job hash in one HSET: a small hash is a listpack, and each HSET scans it.
 local fields = {}
@@ -61,4 +63,5 @@ else
   redis.call('ZREM', KEYS[4], ARGV[1])
 end
 local created_at = existed == 1 and old[7] or ARGV[4]
-return { existed == 0 and 1 or 0, next_ms, gen, created_at, earliest }
+return { existed == 0 and 1 or 0, next_ms, gen, created_at, earliest, old[9] or false, old[10] or false,
+  old[11] or false, old[12] or false, old[13] or false }
