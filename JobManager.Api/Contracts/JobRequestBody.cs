@@ -50,6 +50,15 @@ public sealed record JobRequestBody
     [DefaultValue(JobDefaults.CatchupWindowSeconds)]
     public int? CatchupWindowSeconds { get; init; }
 
+    [Description("Why the job is paused: kept while enabled is false, cleared when the job is enabled again")]
+    [MaxLength(JobDefaults.MaxPausedReasonLength)]
+    public string? PausedReason { get; init; }
+
+    [Description("Disable the job after this many consecutive failures (0: never)")]
+    [Range(0, JobDefaults.MaxPauseAfterFailures)]
+    [DefaultValue(0)]
+    public int? PauseAfterFailures { get; init; }
+
     [Description("Read-only: accepted so a GET response can be sent back; must match the path")]
     public string? Service { get; init; }
 
@@ -67,4 +76,16 @@ public sealed record JobRequestBody
 
     [Description("Read-only: accepted and ignored")]
     public long? NextScheduledTimeMs { get; init; }
+
+    [Description("Read-only (job health): accepted and ignored")]
+    public LastExecutionResponse? LastExecution { get; init; }
+
+    [Description("Read-only (job health): accepted and ignored")]
+    public DateTime? LastSuccessTime { get; init; }
+
+    [Description("Read-only (job health): accepted and ignored")]
+    public int? ConsecutiveFailures { get; init; }
+
+    [Description("Read-only (job health): accepted and ignored")]
+    public string? Health { get; init; }
 }

@@ -12,6 +12,9 @@ namespace JobManager.Api.Validation;
 public static class CallbackRequest
 {
     public const string ExtendSeconds = "extend_seconds";
+    /// <summary>Every field a callback body may carry (the OpenAPI body, CallbackRequestBody, declares the same).</summary>
+    public static IReadOnlySet<string> KnownFields => Known;
+
     private static readonly HashSet<string> Known = ["status", "state", "summary", "correlation_id", ExtendSeconds];
     private static readonly string[] Statuses = [ExecutionStatus.Success, ExecutionStatus.Failure, CallbackReport.Heartbeat];
 

@@ -20,6 +20,9 @@ public static class JobRequest
         .. JobPauseRequest.Writable,
     ];
 
+    /// <summary>Every field a job body may carry (the OpenAPI body, JobRequestBody, declares the same).</summary>
+    public static IReadOnlySet<string> KnownFields => Known;
+
     private static readonly HashSet<string> Known =
     [
         .. Writable, "service", "job_name", "created_at", "updated_at", "next_scheduled_time", "next_scheduled_time_ms",
