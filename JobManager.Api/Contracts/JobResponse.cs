@@ -21,6 +21,15 @@ public sealed record JobResponse(
     string? NextScheduledTime,
     long? NextScheduledTimeMs)
 {
+    /// <summary>The IANA zone <c>cron</c> and <c>at</c> are read in (default <c>UTC</c>).</summary>
+    public string Timezone { get; init; } = ScheduleZone.DefaultId;
+
+    /// <summary>No instant fires before it; null when unbounded.</summary>
+    public DateTime? StartTime { get; init; }
+
+    /// <summary>No instant fires after it; null when unbounded.</summary>
+    public DateTime? EndTime { get; init; }
+
     public static JobResponse From(Job job) => new(
         job.Ref.Service,
         job.Ref.Job,
@@ -36,5 +45,10 @@ public sealed record JobResponse(
         job.CreatedAt.UtcDateTime,
         job.UpdatedAt.UtcDateTime,
         job.NextScheduledMs is { } next ? ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(next)) : null,
-        job.NextScheduledMs);
+        job.NextScheduledMs)
+    {
+        Timezone = job.Calendar.TimeZoneId,
+        StartTime = job.Calendar.Start?.UtcDateTime,
+        EndTime = job.Calendar.End?.UtcDateTime,
+    };
 }

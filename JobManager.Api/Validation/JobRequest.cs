@@ -16,7 +16,7 @@ public static class JobRequest
     private static readonly HashSet<string> Writable =
     [
         "async", "enabled", "exclusive", "invocation_target", "invocation_type", "payload", "schedule",
-        "ttl_seconds", "catchup_window_seconds",
+        "ttl_seconds", "catchup_window_seconds", .. JobCalendarRequest.Fields,
     ];
 
     private static readonly HashSet<string> Known =
@@ -73,12 +73,17 @@ public static class JobRequest
         var ttl = fields.Int("ttl_seconds", JobDefaults.MinTtlSeconds, JobDefaults.MaxTtlSeconds) ?? JobDefaults.TtlSeconds;
         var catchup = fields.Int("catchup_window_seconds", 0, JobDefaults.MaxCatchupWindowSeconds) ?? JobDefaults.CatchupWindowSeconds;
 
+        var calendar = JobCalendarRequest.Read(fields, errors);
+
         CheckEcho(fields, "service", job.Service, errors);
         CheckEcho(fields, "job_name", job.Job, errors);
 
         return errors.Any || schedule is null || target is null
             ? null
-            : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup);
+            : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup)
+            {
+                Calendar = calendar,
+            };
     }
 
     /// <summary>A read-only identity field sent back must name the job in the path, not another.</summary>

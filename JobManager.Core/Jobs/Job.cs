@@ -14,4 +14,8 @@ public sealed record Job(
     int CatchupWindowSeconds,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long? NextScheduledMs);
+    long? NextScheduledMs)
+{
+    /// <summary>The time zone and bounds of the schedule (<c>timezone</c>, <c>start_time</c>, <c>end_time</c>).</summary>
+    public JobCalendar Calendar { get; init; } = JobCalendar.Default;
+}

@@ -12,4 +12,8 @@ public sealed record JobDefinition(
     string? Payload,
     ScheduleExpression Schedule,
     int TtlSeconds,
-    int CatchupWindowSeconds);
+    int CatchupWindowSeconds)
+{
+    /// <summary>The time zone and bounds of the schedule (<c>timezone</c>, <c>start_time</c>, <c>end_time</c>).</summary>
+    public JobCalendar Calendar { get; init; } = JobCalendar.Default;
+}

@@ -35,6 +35,7 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             "catchup_s", definition.CatchupWindowSeconds,
             "kind", definition.Schedule.Kind.ToString().ToLowerInvariant(),
             "period_ms", definition.Schedule is RateScheduleExpression rate ? rate.PeriodSeconds * 1000 : 0,
+            .. JobCalendarFields.Write(definition.Calendar),
         ];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.UpsertJob,
@@ -53,7 +54,7 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             job, definition.Async, definition.Enabled, definition.Exclusive, definition.InvocationTarget,
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
-            definition.Enabled ? nextMs : null);
+            definition.Enabled ? nextMs : null) { Calendar = definition.Calendar };
         return new UpsertOutcome((int)result[0] == 1, stored);
     }
 
@@ -152,10 +153,11 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         }
         if (definition.Schedule is RateScheduleExpression)
         {
-            var next = definition.Schedule.GetNextOccurrence(now, ScheduleQueue.PhaseSecondsOf(definition.Schedule, job));
+            var calendar = definition.Calendar;
+            var next = calendar.Next(definition.Schedule, now, ScheduleQueue.PhaseSecondsOf(definition.Schedule, job), calendar.Zone);
             return new SchedulePlan(Ms(next?.ToUnixTimeMilliseconds()), "", "", QueueEnd: false);
         }
-        var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, now, JobDefaults.QueuedOccurrences + 1);
+        var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, now, JobDefaults.QueuedOccurrences + 1, definition.Calendar);
         var instants = upcoming.InstantsMs;
         return instants.Count == 0
             ? new SchedulePlan("", "", "", QueueEnd: true)
@@ -183,5 +185,5 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         hash.Int("catchup_s"),
         RedisTime.Parse(hash.Required("created_at")),
         RedisTime.Parse(hash.Required("updated_at")),
-        hash.Bool("enabled") ? hash.Long("next_ms") : null);
+        hash.Bool("enabled") ? hash.Long("next_ms") : null) { Calendar = JobCalendarFields.Read(hash) };
 }

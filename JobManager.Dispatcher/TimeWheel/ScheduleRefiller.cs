@@ -31,7 +31,7 @@ public sealed class ScheduleRefiller(
         // Instants older than the catch-up window would only be counted as missed by the claim, one
         // refill at a time; skip and count them here instead.
         var notAfterMs = nowMs - job.CatchupSeconds * 1000L - options.Value.MissedRunGraceSeconds * 1000L;
-        var instants = ScheduleQueue.Refill(schedule, request.Job, request.TailMs ?? nowMs, notAfterMs, JobDefaults.QueuedOccurrences);
+        var instants = ScheduleQueue.Refill(schedule, request.Job, request.TailMs ?? nowMs, notAfterMs, JobDefaults.QueuedOccurrences, job.Calendar);
         if (await store.RefillAsync(request, instants))
         {
             if (instants.Skipped > 0)

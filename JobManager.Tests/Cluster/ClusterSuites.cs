@@ -88,3 +88,7 @@ public sealed class ClusterUpsertWakeTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterDeliveryRecorderTests)), NeedsRedisServer]
 public sealed class ClusterDeliveryRecorderTests(RedisClusterFixture cluster)
     : Webhooks.DeliveryRecorderTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterClaimEndTimeTests)), NeedsRedisServer]
+public sealed class ClusterClaimEndTimeTests(RedisClusterFixture cluster)
+    : Storage.ClaimEndTimeTests(cluster), IClassFixture<RedisClusterFixture>;

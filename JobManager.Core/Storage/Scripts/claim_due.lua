@@ -51,7 +51,7 @@ for i = 0, jobs - 1 do
   local score = redis.call('ZSCORE', KEYS[1], member)
   if score and tonumber(score) <= now + ahead then
     local j = redis.call('HMGET', kjob, 'enabled', 'next_ms', 'queue', 'queue_end', 'kind', 'period_ms',
-      'catchup_s', 'exclusive', 'missed', 'gen', 'tail_ms')
+      'catchup_s', 'exclusive', 'missed', 'gen', 'tail_ms', 'end_ms')
     if j[1] ~= '1' then
       redis.call('ZREM', KEYS[1], member)
     elseif not j[2] or j[2] == '' then
@@ -75,6 +75,12 @@ for i = 0, jobs - 1 do
           instant = instant + skip * period
         end
         nxt = instant + period
+        -- end_time (cron and at queues are computed within it already): the last instant is the last one.
+        local last = tonumber(j[12] or '')
+        if last then
+          if instant > last then instant = instant - math.ceil((instant - last) / period) * period end
+          if nxt > last then nxt = nil end
+        end
       else
         nxt = pop(queue)
         while nxt and nxt <= now and now - instant > grace do

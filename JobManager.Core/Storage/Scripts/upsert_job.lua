@@ -8,7 +8,8 @@
 -- ARGV[1] wheel member (service/job)   ARGV[2] index member (service job)   ARGV[3] job name
 -- ARGV[4] now (ISO-8601)   ARGV[5] schedule text   ARGV[6] enabled '1'|'0'
 -- ARGV[7] next_ms ('' when none)   ARGV[8] queue (InstantQueue.cs)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
--- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields
+-- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields; an empty
+-- value removes the field (optional fields are stored only when not their default, e.g. `tz`)
 -- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0 }: earliest when the job's
 -- instant is now the (or tied for the) first on its shard's wheel. Only then can a dispatcher be asleep
 -- past it: otherwise an instant at or before it is on the wheel, and a dispatcher wakes for that one
@@ -20,8 +21,16 @@ local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 
   'created_at', 'gen')
 
 -- Every write to the job hash in one HSET: a small hash is a listpack, and each HSET scans it.
-local fields = {}
-for i = 13, #ARGV do fields[#fields + 1] = ARGV[i] end
+local fields, absent = {}, {}
+for i = 13, #ARGV, 2 do
+  if ARGV[i + 1] == '' then
+    absent[#absent + 1] = ARGV[i]
+  else
+    fields[#fields + 1] = ARGV[i]
+    fields[#fields + 1] = ARGV[i + 1]
+  end
+end
+if existed == 1 and #absent > 0 then redis.call('HDEL', job, unpack(absent)) end
 
 local next_ms, queue, tail_ms, queue_end = ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 local keep = existed == 1 and old[1] == ARGV[5] and old[2] == '1' and ARGV[6] == '1'
