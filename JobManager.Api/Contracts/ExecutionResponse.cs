@@ -27,6 +27,12 @@ public sealed record ExecutionResponse(
     int? HttpStatus,
     IReadOnlyList<DeliveryAttemptResponse> DeliveryAttempts)
 {
+    /// <summary><c>scheduled_time</c> plus the job's flexible-window offset: when JobManager meant to send it.</summary>
+    public string FireTime { get; init; } = ScheduledTime;
+
+    /// <summary><see cref="FireTime"/> in Unix ms.</summary>
+    public long FireTimeMs { get; init; } = ScheduledTimeMs;
+
     public static ExecutionResponse From(Execution e) => new(
         e.ExecutionId,
         e.Service,
@@ -48,5 +54,9 @@ public sealed record ExecutionResponse(
         e.MissedRuns,
         e.Error,
         e.HttpStatus,
-        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))]);
+        [.. e.DeliveryAttempts.Select(a => new DeliveryAttemptResponse(DateTimeOffset.FromUnixTimeMilliseconds(a.AtMs).UtcDateTime, a.HttpStatus, a.Error))])
+    {
+        FireTime = ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.FireTimeMs)),
+        FireTimeMs = e.FireTimeMs,
+    };
 }

@@ -30,6 +30,9 @@ public sealed record JobResponse(
     /// <summary>No instant fires after it; null when unbounded.</summary>
     public DateTime? EndTime { get; init; }
 
+    /// <summary>Each instant fires up to this many seconds after it, by an offset hashed from job and instant.</summary>
+    public int FlexibleWindowSeconds { get; init; }
+
     public static JobResponse From(Job job) => new(
         job.Ref.Service,
         job.Ref.Job,
@@ -50,5 +53,6 @@ public sealed record JobResponse(
         Timezone = job.Calendar.TimeZoneId,
         StartTime = job.Calendar.Start?.UtcDateTime,
         EndTime = job.Calendar.End?.UtcDateTime,
+        FlexibleWindowSeconds = job.FlexibleWindowSeconds,
     };
 }

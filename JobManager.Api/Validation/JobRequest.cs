@@ -16,7 +16,7 @@ public static class JobRequest
     private static readonly HashSet<string> Writable =
     [
         "async", "enabled", "exclusive", "invocation_target", "invocation_type", "payload", "schedule",
-        "ttl_seconds", "catchup_window_seconds", .. JobCalendarRequest.Fields,
+        "ttl_seconds", "catchup_window_seconds", .. JobCalendarRequest.Fields, "flexible_window_seconds",
     ];
 
     private static readonly HashSet<string> Known =
@@ -74,6 +74,7 @@ public static class JobRequest
         var catchup = fields.Int("catchup_window_seconds", 0, JobDefaults.MaxCatchupWindowSeconds) ?? JobDefaults.CatchupWindowSeconds;
 
         var calendar = JobCalendarRequest.Read(fields, errors);
+        var flexibleWindow = fields.Int("flexible_window_seconds", 0, FlexibleWindow.MaxSeconds) ?? 0;
 
         CheckEcho(fields, "service", job.Service, errors);
         CheckEcho(fields, "job_name", job.Job, errors);
@@ -83,6 +84,7 @@ public static class JobRequest
             : new JobDefinition(isAsync, enabled, exclusive, target, invocationType, payload, schedule, ttl, catchup)
             {
                 Calendar = calendar,
+                FlexibleWindowSeconds = flexibleWindow,
             };
     }
 

@@ -21,4 +21,8 @@ public sealed record Execution(
     int MissedRuns,
     string? Error,
     int? HttpStatus,
-    IReadOnlyList<DeliveryAttempt> DeliveryAttempts);
+    IReadOnlyList<DeliveryAttempt> DeliveryAttempts)
+{
+    /// <summary>When it fired: the scheduled time plus the job's flexible-window offset (the scheduled time without one).</summary>
+    public long FireTimeMs { get; init; } = ScheduledTimeMs;
+}

@@ -30,11 +30,13 @@ internal static class ExecutionHash
     public const string State = "sa";
     public const string Summary = "sm";
     public const string CorrelationId = "co";
+    public const string FireOffset = "ft";
 
     public static Execution ToExecution(string executionId, RedisHash hash)
     {
         var scheduled = hash.Long(ScheduledMs) ?? 0;
         var invoked = hash.Long(InvokedAfter);
+        var fireOffset = hash.Long(FireOffset) ?? 0;
         return new Execution(
             ExecutionId: executionId,
             Service: hash.Required(Service),
@@ -44,7 +46,7 @@ internal static class ExecutionHash
             ServiceInvokedAtMs: scheduled + invoked,
             // The lateness the webhook reported: the first claim's, the same on every redelivery. Redis's
             // clock may arm a reservation a millisecond or two before its instant; the webhook says 0 then.
-            InvocationLatencyMs: invoked is null ? null : Math.Max(0, hash.Long(ClaimedAfter) ?? invoked.Value),
+            InvocationLatencyMs: invoked is null ? null : Math.Max(0, (hash.Long(ClaimedAfter) ?? invoked.Value) - fireOffset),
             Status: hash.Required(Status),
             FailureReason: hash.String(Reason),
             State: hash.String(State),
@@ -57,6 +59,9 @@ internal static class ExecutionHash
             MissedRuns: hash.Int(Missed),
             Error: hash.String(Error),
             HttpStatus: hash.Long(HttpStatus) is { } status ? (int)status : null,
-            DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled));
+            DeliveryAttempts: DeliveryAttempt.Parse(hash.String(Deliveries), scheduled))
+        {
+            FireTimeMs = scheduled + fireOffset,
+        };
     }
 }

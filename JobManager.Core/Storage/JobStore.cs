@@ -36,6 +36,7 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             "kind", definition.Schedule.Kind.ToString().ToLowerInvariant(),
             "period_ms", definition.Schedule is RateScheduleExpression rate ? rate.PeriodSeconds * 1000 : 0,
             .. JobCalendarFields.Write(definition.Calendar),
+            "flex_s", definition.FlexibleWindowSeconds == 0 ? "" : definition.FlexibleWindowSeconds,
         ];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.UpsertJob,
@@ -48,13 +49,18 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             // The job's instant is the first on its shard's wheel: a dispatcher may be asleep past it.
             // Any other instant has an earlier one ahead of it that a dispatcher already wakes for.
             // Losing the message only costs latency: dispatchers also re-read the wheel on their own.
-            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, nextMs.Value, CommandFlags.FireAndForget);
+            // The wake names the fire time (the instant plus its flexible-window offset), as the wheel does.
+            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, (long)result[5], CommandFlags.FireAndForget);
         }
         var stored = new Job(
             job, definition.Async, definition.Enabled, definition.Exclusive, definition.InvocationTarget,
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
-            definition.Enabled ? nextMs : null) { Calendar = definition.Calendar };
+            definition.Enabled ? nextMs : null)
+        {
+            Calendar = definition.Calendar,
+            FlexibleWindowSeconds = definition.FlexibleWindowSeconds,
+        };
         return new UpsertOutcome((int)result[0] == 1, stored);
     }
 
@@ -185,5 +191,9 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         hash.Int("catchup_s"),
         RedisTime.Parse(hash.Required("created_at")),
         RedisTime.Parse(hash.Required("updated_at")),
-        hash.Bool("enabled") ? hash.Long("next_ms") : null) { Calendar = JobCalendarFields.Read(hash) };
+        hash.Bool("enabled") ? hash.Long("next_ms") : null)
+    {
+        Calendar = JobCalendarFields.Read(hash),
+        FlexibleWindowSeconds = hash.Int("flex_s"),
+    };
 }

@@ -8,10 +8,10 @@ namespace JobManager.Core.Storage;
 /// </summary>
 internal static class LuaScripts
 {
-    public static readonly string UpsertJob = Load("upsert_job");
+    public static readonly string UpsertJob = WithPrelude("upsert_job", "flex_offset");
     public static readonly string DeleteJob = Load("delete_job");
-    public static readonly string ClaimDue = WithFireEntry("claim_due");
-    public static readonly string RefillQueue = Load("refill_queue");
+    public static readonly string ClaimDue = WithPrelude("claim_due", "fire_entry", "flex_offset");
+    public static readonly string RefillQueue = WithPrelude("refill_queue", "flex_offset");
     public static readonly string ReclaimPending = WithFireEntry("reclaim_pending");
     public static readonly string ArmReserved = WithFireEntry("arm_reserved");
     public static readonly string MarkStarted = Batched("mark_started");
@@ -49,12 +49,20 @@ internal static class LuaScripts
     /// one line) on its first line, a header comment line: every such script builds the entry
     /// <c>FireEntry</c> parses with the same code, and the script's own line numbers stay its file's.
     /// </summary>
-    private static string WithFireEntry(string name)
+    private static string WithFireEntry(string name) => WithPrelude(name, "fire_entry");
+
+    /// <summary>
+    /// A script with shared code (<paramref name="preludes"/>: fire_entry.lua, flex_offset.lua; comment lines
+    /// dropped, joined into one line) on its first line, a header comment line.
+    /// </summary>
+    private static string WithPrelude(string name, params string[] preludes)
     {
-        var code = WithoutCommentLines(Read("fire_entry")).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        var code = preludes
+            .SelectMany(prelude => WithoutCommentLines(Read(prelude)).Split('\n'))
+            .Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
         if (code.Any(line => line.Contains("--", StringComparison.Ordinal)))
         {
-            throw new InvalidOperationException("fire_entry.lua has a trailing comment, which would end its joined line.");
+            throw new InvalidOperationException($"{string.Join(", ", preludes)}: a trailing comment would end the joined line.");
         }
         var script = Load(name);
         if (!script.StartsWith('\n'))

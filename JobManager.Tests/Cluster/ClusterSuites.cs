@@ -92,3 +92,7 @@ public sealed class ClusterDeliveryRecorderTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterClaimEndTimeTests)), NeedsRedisServer]
 public sealed class ClusterClaimEndTimeTests(RedisClusterFixture cluster)
     : Storage.ClaimEndTimeTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterFlexibleWindowClaimTests)), NeedsRedisServer]
+public sealed class ClusterFlexibleWindowClaimTests(RedisClusterFixture cluster)
+    : Storage.FlexibleWindowClaimTests(cluster), IClassFixture<RedisClusterFixture>;

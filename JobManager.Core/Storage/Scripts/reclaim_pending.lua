@@ -20,7 +20,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
   local score = redis.call('ZSCORE', KEYS[1], work)
   if score and tonumber(score) <= now then
     -- Times are stored in ms after the scheduled time `sc` (docs/redis-keys.md).
-    local e = redis.call('HMGET', kexec, 'st', 'sc', 'mr', 'cl', 'ok', 'ar')
+    local e = redis.call('HMGET', kexec, 'st', 'sc', 'mr', 'cl', 'ok', 'ar', 'ft')
     local slash = string.find(work, '/', 1, true)
     local id, member = string.sub(work, 1, slash - 1), string.sub(work, slash + 1)
     local sched = tonumber(e[2])
@@ -37,9 +37,9 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
     else
       local attempt = redis.call('HINCRBY', kexec, 'at', 1)
       -- A reservation released before its instant is held until then: its lease runs from the instant.
-      redis.call('ZADD', KEYS[1], math.max(now, sched) + lease, work)
+      redis.call('ZADD', KEYS[1], math.max(now, sched + tonumber(e[7] or 0)) + lease, work)
       if e[6] then
-        out[#out + 1] = { 'reserved', id, member, sched, attempt, tonumber(e[3] or '0'), 0 }
+        out[#out + 1] = { 'reserved', id, member, sched, attempt, tonumber(e[3] or '0'), 0, sched + tonumber(e[7] or 0) }
       else
         local f = redis.call('HMGET', kjob, unpack(FIRE_FIELDS))
         local claimed, seen = e[4] and sched + tonumber(e[4]), e[5]
@@ -49,7 +49,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
           redis.call('HSET', kexec, 'cl', now - sched)
           if seen then redis.call('HSET', kexec, 'ok', seen) end
         end
-        out[#out + 1] = fire_entry(id, member, sched, attempt, tonumber(e[3] or '0'), f, 1, claimed, seen, 0)
+        out[#out + 1] = fire_entry(id, member, sched, attempt, tonumber(e[3] or '0'), f, 1, claimed, seen, 0, e[7])
       end
     end
   end

@@ -10,7 +10,7 @@
 -- ARGV[7] next_ms ('' when none)   ARGV[8] queue (InstantQueue.cs)   ARGV[9] tail_ms   ARGV[10] queue_end '1'|'0'
 -- ARGV[11] has payload '1'|'0'   ARGV[12] payload   ARGV[13..] field, value pairs of plain fields; an empty
 -- value removes the field (optional fields are stored only when not their default, e.g. `tz`)
--- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0 }: earliest when the job's
+-- Returns { created 1|0, next_ms or '', gen, created_at, earliest 1|0, due (fire time) or '' }: earliest when the job's
 -- instant is now the (or tied for the) first on its shard's wheel. Only then can a dispatcher be asleep
 -- past it: otherwise an instant at or before it is on the wheel, and a dispatcher wakes for that one
 -- (it sleeps until the earliest instant it knows of, or was woken for) and reads the wheel again.
@@ -21,7 +21,7 @@ local old = redis.call('HMGET', job, 'schedule', 'enabled', 'next_ms', 'queue', 
   'created_at', 'gen')
 
 -- Every write to the job hash in one HSET: a small hash is a listpack, and each HSET scans it.
-local fields, absent = {}, {}
+local fields, absent, flex = {}, {}, ''
 for i = 13, #ARGV, 2 do
   if ARGV[i + 1] == '' then
     absent[#absent + 1] = ARGV[i]
@@ -29,6 +29,7 @@ for i = 13, #ARGV, 2 do
     fields[#fields + 1] = ARGV[i]
     fields[#fields + 1] = ARGV[i + 1]
   end
+  if ARGV[i] == 'flex_s' then flex = ARGV[i + 1] end
 end
 if existed == 1 and #absent > 0 then redis.call('HDEL', job, unpack(absent)) end
 
@@ -62,12 +63,15 @@ end
 redis.call('HSET', job, unpack(fields))
 
 local earliest = 0
+local due = ''
 if next_ms ~= '' then
-  redis.call('ZADD', KEYS[4], next_ms, ARGV[1])
+  -- On the wheel at its fire time: the instant plus its flexible-window offset (flex_offset.lua).
+  due = tonumber(next_ms) + flex_offset(flex_seed(ARGV[1]), next_ms, flex)
+  redis.call('ZADD', KEYS[4], due, ARGV[1])
   local head = redis.call('ZRANGE', KEYS[4], 0, 0, 'WITHSCORES')
-  if tonumber(head[2]) >= tonumber(next_ms) then earliest = 1 end
+  if tonumber(head[2]) >= due then earliest = 1 end
 else
   redis.call('ZREM', KEYS[4], ARGV[1])
 end
 local created_at = existed == 1 and old[7] or ARGV[4]
-return { existed == 0 and 1 or 0, next_ms, gen, created_at, earliest }
+return { existed == 0 and 1 or 0, next_ms, gen, created_at, earliest, due }
