@@ -19,6 +19,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapJobsApi();
 app.MapExecutionsApi();
+app.MapBackfillApi();
 app.MapKeysApi();
 app.MapSigningSecretApi();
 app.MapCallbackApi();

@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new RedisKeys(sp.GetRequiredService<IOptions<JobManagerOptions>>().Value.Shards));
         services.AddSingleton<JobStore>();
         services.AddSingleton<ExecutionStore>();
+        services.AddSingleton<BackfillStore>();
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<DeliveryAnswerStore>();
         services.AddSingleton<LeaseStore>();

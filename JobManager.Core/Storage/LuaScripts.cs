@@ -19,6 +19,7 @@ internal static class LuaScripts
     public static readonly string ApplyCallback = Load("apply_callback");
     public static readonly string ExpireDeadlines = Load("expire_deadlines");
     public static readonly string CreateManualRun = Load("create_manual_run");
+    public static readonly string CreateBackfill = Load("create_backfill");
     public static readonly string TrimExecutions = Load("trim_executions");
     public static readonly string TrimDeletedJobs = Load("trim_deleted_jobs");
     public static readonly string SweepCandidates = Load("sweep_candidates");
