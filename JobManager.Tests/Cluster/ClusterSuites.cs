@@ -96,3 +96,7 @@ public sealed class ClusterClaimEndTimeTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterFlexibleWindowClaimTests)), NeedsRedisServer]
 public sealed class ClusterFlexibleWindowClaimTests(RedisClusterFixture cluster)
     : Storage.FlexibleWindowClaimTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterBackfillReclaimTests)), NeedsRedisServer]
+public sealed class ClusterBackfillReclaimTests(RedisClusterFixture cluster)
+    : Storage.BackfillReclaimTests(cluster), IClassFixture<RedisClusterFixture>;
