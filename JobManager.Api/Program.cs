@@ -30,6 +30,7 @@ app.MapConsole();
 app.MapJobsApi();
 app.MapExecutionsApi();
 app.MapExecutionCleanupApi();
+app.MapBackfillApi();
 app.MapKeysApi();
 app.MapSigningSecretApi();
 app.MapCallbackApi();

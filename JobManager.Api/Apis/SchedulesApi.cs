@@ -23,12 +23,12 @@ public static class SchedulesApi
             .RequireAuthorization(ApiPolicies.AnyKey)
             .WithTags("Schedules")
             .WithName("PreviewSchedule")
-            .WithSummary("The next instants of a schedule expression (rate phases: pass service and job)");
+            .WithSummary("The next instants of a schedule expression, read in a time zone (rate phases: pass service and job)");
         return app;
     }
 
     public static Results<Ok<SchedulePreviewResponse>, ValidationProblem> Next(
-        string? expression, string? count, string? after, string? service, string? job, TimeProvider clock)
+        string? expression, string? count, string? after, string? service, string? job, string? timezone, TimeProvider clock)
     {
         var query = new QueryReader(new ValidationErrors());
         ScheduleExpression? schedule = null;
@@ -56,12 +56,17 @@ public static class SchedulesApi
         {
             phase = ScheduleQueue.PhaseSecondsOf(schedule, query.Job(service, job));
         }
+        var zoneId = timezone ?? ScheduleZone.DefaultId;
+        if (!ScheduleZone.TryFind(zoneId, out _, out var zoneError))
+        {
+            query.Errors.Add("timezone", zoneError);
+        }
         if (query.Errors.Any || schedule is null)
         {
             return Problems.Invalid(query.Errors);
         }
 
-        var instants = ScheduleQueue.Upcoming(schedule, phase, start, howMany).InstantsMs;
+        var instants = ScheduleQueue.Upcoming(schedule, phase, start, howMany, JobCalendar.Default with { TimeZoneId = zoneId }).InstantsMs;
         return TypedResults.Ok(new SchedulePreviewResponse(
             schedule.Text,
             [.. instants.Select(ms => ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(ms)))]));

@@ -39,6 +39,12 @@ public sealed record ExecutionResponse(
     private static string? TraceIdOf(string? traceParent) =>
         traceParent is { Length: 55 } && traceParent[2] == '-' && traceParent[35] == '-' ? traceParent[3..35] : null;
 
+    /// <summary><c>scheduled_time</c> plus the job's flexible-window offset: when JobManager meant to send it.</summary>
+    public string FireTime { get; init; } = ScheduledTime;
+
+    /// <summary><see cref="FireTime"/> in Unix ms.</summary>
+    public long FireTimeMs { get; init; } = ScheduledTimeMs;
+
     public static ExecutionResponse From(Execution e) => new(
         e.ExecutionId,
         e.Service,
@@ -66,7 +72,11 @@ public sealed record ExecutionResponse(
         // Progress describes a run in progress: a finished execution's state and summary are the final callback's.
         Running(e)?.State,
         Running(e)?.Summary,
-        Running(e) is { } progress ? DateTimeOffset.FromUnixTimeMilliseconds(progress.LastHeartbeatAtMs).UtcDateTime : null);
+        Running(e) is { } progress ? DateTimeOffset.FromUnixTimeMilliseconds(progress.LastHeartbeatAtMs).UtcDateTime : null)
+    {
+        FireTime = ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(e.FireTimeMs)),
+        FireTimeMs = e.FireTimeMs,
+    };
 
     private static ExecutionProgress? Running(Execution e) => e.Status == ExecutionStatus.Running ? e.Progress : null;
 }

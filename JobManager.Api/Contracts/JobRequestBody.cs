@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using JobManager.Core.Jobs;
+using JobManager.Core.Schedules;
 
 namespace JobManager.Api.Contracts;
 
@@ -13,7 +14,7 @@ namespace JobManager.Api.Contracts;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record JobRequestBody
 {
-    [Description("cron(...), rate(...) or at(...), UTC, e.g. rate(5 minutes) or cron(0/5 * * * ? *)")]
+    [Description("cron(...), rate(...) or at(...), in timezone (UTC by default), e.g. rate(5 minutes) or cron(0/5 * * * ? *)")]
     public required string Schedule { get; init; }
 
     [Description("Absolute http(s) URL that receives the webhooks; a public address unless the operator allows others")]
@@ -49,6 +50,21 @@ public sealed record JobRequestBody
     [Range(0, JobDefaults.MaxCatchupWindowSeconds)]
     [DefaultValue(JobDefaults.CatchupWindowSeconds)]
     public int? CatchupWindowSeconds { get; init; }
+
+    [Description("IANA time zone in which cron(...) and at(...) are read, e.g. Europe/Berlin; rate(...) ignores it")]
+    [DefaultValue("UTC")]
+    public string? Timezone { get; init; }
+
+    [Description("No instant fires before it (UTC ISO-8601); null: unbounded")]
+    public DateTime? StartTime { get; init; }
+
+    [Description("No instant fires after it (UTC ISO-8601, after start_time); null: unbounded")]
+    public DateTime? EndTime { get; init; }
+
+    [Description("Each instant fires up to this many seconds late, by an offset hashed from the job and the instant")]
+    [Range(0, FlexibleWindow.MaxSeconds)]
+    [DefaultValue(0)]
+    public int? FlexibleWindowSeconds { get; init; }
 
     [Description("Why the job is paused: kept while enabled is false, cleared when the job is enabled again")]
     [MaxLength(JobDefaults.MaxPausedReasonLength)]

@@ -30,6 +30,18 @@ public sealed record JobResponse(
     string? PausedReason,
     int PauseAfterFailures)
 {
+    /// <summary>The IANA zone <c>cron</c> and <c>at</c> are read in (default <c>UTC</c>).</summary>
+    public string Timezone { get; init; } = ScheduleZone.DefaultId;
+
+    /// <summary>No instant fires before it; null when unbounded.</summary>
+    public DateTime? StartTime { get; init; }
+
+    /// <summary>No instant fires after it; null when unbounded.</summary>
+    public DateTime? EndTime { get; init; }
+
+    /// <summary>Each instant fires up to this many seconds after it, by an offset hashed from job and instant.</summary>
+    public int FlexibleWindowSeconds { get; init; }
+
     public static JobResponse From(Job job) => new(
         job.Ref.Service,
         job.Ref.Job,
@@ -51,5 +63,11 @@ public sealed record JobResponse(
         job.Health?.ConsecutiveFailures ?? 0,
         job.HealthStatus,
         job.PausedReason,
-        job.PauseAfterFailures);
+        job.PauseAfterFailures)
+    {
+        Timezone = job.Calendar.TimeZoneId,
+        StartTime = job.Calendar.Start?.UtcDateTime,
+        EndTime = job.Calendar.End?.UtcDateTime,
+        FlexibleWindowSeconds = job.FlexibleWindowSeconds,
+    };
 }

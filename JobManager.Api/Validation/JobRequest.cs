@@ -16,7 +16,7 @@ public static class JobRequest
     private static readonly HashSet<string> Writable =
     [
         "async", "enabled", "exclusive", "invocation_target", "invocation_type", "payload", "schedule",
-        "ttl_seconds", "catchup_window_seconds",
+        "ttl_seconds", "catchup_window_seconds", .. JobCalendarRequest.Fields, "flexible_window_seconds",
         .. JobPauseRequest.Writable,
     ];
 
@@ -80,6 +80,9 @@ public static class JobRequest
         var catchup = fields.Int("catchup_window_seconds", 0, JobDefaults.MaxCatchupWindowSeconds) ?? JobDefaults.CatchupWindowSeconds;
 
         var (pausedReason, pauseAfterFailures) = JobPauseRequest.Read(fields, errors);
+        var calendar = JobCalendarRequest.Read(fields, errors);
+        var flexibleWindow = fields.Int("flexible_window_seconds", 0, FlexibleWindow.MaxSeconds) ?? 0;
+
         CheckEcho(fields, "service", job.Service, errors);
         CheckEcho(fields, "job_name", job.Job, errors);
 
@@ -89,6 +92,8 @@ public static class JobRequest
             {
                 PausedReason = pausedReason,
                 PauseAfterFailures = pauseAfterFailures,
+                Calendar = calendar,
+                FlexibleWindowSeconds = flexibleWindow,
             };
     }
 

@@ -30,10 +30,13 @@ internal static class ClaimReply
                     deliveries.Add(fire.Delivery);
                     AddSkipped(skipped, fire.Delivery.Job, fire.SkippedInstants);
                     break;
-                // { 'reserved', id, member, scheduled_ms, attempt, missed, skipped }
+                // { 'reserved', id, member, scheduled_ms, attempt, missed, skipped, fire_ms }
                 case "reserved":
                     var reservation = new Reservation(
-                        shard, (string)entry[1]!, JobRef.FromWheelMember((string)entry[2]!), (long)entry[3], (int)entry[4]);
+                        shard, (string)entry[1]!, JobRef.FromWheelMember((string)entry[2]!), (long)entry[3], (int)entry[4])
+                    {
+                        ArmAtMs = entry.Length > 7 ? (long)entry[7] : (long)entry[3],
+                    };
                     reservations.Add(reservation);
                     AddSkipped(skipped, reservation.Job, (int)entry[6]);
                     break;

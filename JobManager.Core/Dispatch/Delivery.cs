@@ -21,7 +21,14 @@ public sealed record Delivery(
     int TtlSeconds,
     LastSuccess? LastSuccessfulExecution,
     long ClaimedAtMs,
-    string? PastLastSuccessId = null) : ILeasedExecution;
+    string? PastLastSuccessId = null) : ILeasedExecution
+{
+    /// <summary>The job's flexible-window offset of this instant (0 without a window).</summary>
+    public long FireOffsetMs { get; init; }
+
+    /// <summary>When the instant fires: its scheduled time plus the offset. Lateness is measured from here.</summary>
+    public long FireMs => ScheduledMs + FireOffsetMs;
+}
 
 /// <summary>The job's last successful execution, as the webhook carries it.</summary>
 public sealed record LastSuccess(string ExecutionId, long ScheduledMs, long? ServiceInvokedAtMs, string? State, string? Summary);

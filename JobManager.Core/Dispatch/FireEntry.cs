@@ -29,6 +29,7 @@ internal sealed record FireEntry(Delivery Delivery, int SkippedInstants)
     private const int ClaimedMs = 15;
     private const int PastLastOkId = 16;
     private const int Skipped = 17;
+    private const int FireOffsetMs = 18;
 
     /// <summary>The tag of such an entry.</summary>
     public const string Tag = "fire";
@@ -54,7 +55,10 @@ internal sealed record FireEntry(Delivery Delivery, int SkippedInstants)
                 (string?)entry[LastOkState],
                 (string?)entry[LastOkSummary]),
             ClaimedAtMs: (long)entry[ClaimedMs],
-            PastLastSuccessId: (string?)entry[PastLastOkId]);
+            PastLastSuccessId: (string?)entry[PastLastOkId])
+        {
+            FireOffsetMs = (long)entry[FireOffsetMs],
+        };
         return new FireEntry(delivery, (int)entry[Skipped]);
     }
 }

@@ -11,11 +11,13 @@ namespace JobManager.Core.Dispatch;
 /// </summary>
 public sealed class RefillStore(IConnectionMultiplexer redis, RedisKeys keys)
 {
-    /// <summary>Reads what a refill needs: the job's schedule text and catch-up window.</summary>
-    public async Task<(string Schedule, int CatchupSeconds)?> GetScheduleAsync(JobRef job)
+    /// <summary>Reads what a refill needs: the job's schedule text, catch-up window, time zone and bounds.</summary>
+    public async Task<(string Schedule, int CatchupSeconds, JobCalendar Calendar)?> GetScheduleAsync(JobRef job)
     {
-        var values = await redis.GetDatabase().HashGetAsync(keys.Job(job), ["schedule", "catchup_s"]);
-        return values[0].IsNull ? null : ((string)values[0]!, (int)values[1]);
+        var values = await redis.GetDatabase().HashGetAsync(keys.Job(job), ["schedule", "catchup_s", "tz", "start_ms", "end_ms"]);
+        return values[0].IsNull
+            ? null
+            : ((string)values[0]!, (int)values[1], JobCalendarFields.Read(values[2], values[3], values[4]));
     }
 
     /// <summary>

@@ -28,4 +28,8 @@ public sealed record Execution(
     IReadOnlyList<DeliveryAttempt> DeliveryAttempts,
     string? TraceParent = null,
     long? ClaimedAtMs = null,
-    ExecutionProgress? Progress = null);
+    ExecutionProgress? Progress = null)
+{
+    /// <summary>When it fired: the scheduled time plus the job's flexible-window offset (the scheduled time without one).</summary>
+    public long FireTimeMs { get; init; } = ScheduledTimeMs;
+}

@@ -5,4 +5,5 @@ public static class ExecutionTrigger
 {
     public const string Schedule = "schedule";
     public const string Manual = "manual";
+    public const string Backfill = "backfill";
 }

@@ -19,4 +19,10 @@ public sealed record JobDefinition(
 
     /// <summary>Consecutive failures after which the job disables itself; 0 for never.</summary>
     public int PauseAfterFailures { get; init; }
+
+    /// <summary>The time zone and bounds of the schedule (<c>timezone</c>, <c>start_time</c>, <c>end_time</c>).</summary>
+    public JobCalendar Calendar { get; init; } = JobCalendar.Default;
+
+    /// <summary><c>flexible_window_seconds</c>: each instant fires up to this much later, by a hashed offset.</summary>
+    public int FlexibleWindowSeconds { get; init; }
 }

@@ -16,15 +16,19 @@ public static class ScheduleQueue
         schedule is RateScheduleExpression rate ? RatePhase.For(job.Service, job.Job, rate.PeriodSeconds) : 0;
 
     /// <summary>Up to <paramref name="count"/> instants of a job's schedule strictly after <paramref name="after"/>.</summary>
-    public static QueuedInstants Upcoming(ScheduleExpression schedule, JobRef job, DateTimeOffset after, int count) =>
-        Upcoming(schedule, PhaseSecondsOf(schedule, job), after, count);
+    public static QueuedInstants Upcoming(
+        ScheduleExpression schedule, JobRef job, DateTimeOffset after, int count, JobCalendar? calendar = null) =>
+        Upcoming(schedule, PhaseSecondsOf(schedule, job), after, count, calendar);
 
     /// <summary>Up to <paramref name="count"/> instants strictly after <paramref name="after"/> at a given rate phase.</summary>
-    public static QueuedInstants Upcoming(ScheduleExpression schedule, long phase, DateTimeOffset after, int count)
+    public static QueuedInstants Upcoming(
+        ScheduleExpression schedule, long phase, DateTimeOffset after, int count, JobCalendar? calendar = null)
     {
+        calendar ??= JobCalendar.Default;
+        var zone = calendar.Zone;
         var instants = new List<long>(count);
         var cursor = after;
-        while (instants.Count < count && schedule.GetNextOccurrence(cursor, phase) is { } next)
+        while (instants.Count < count && calendar.Next(schedule, cursor, phase, zone) is { } next)
         {
             instants.Add(next.ToUnixTimeMilliseconds());
             cursor = next;
@@ -37,15 +41,18 @@ public static class ScheduleQueue
     /// <paramref name="notAfterMs"/> are skipped and counted: they are long past, and firing each
     /// of them would flood the service after an outage.
     /// </summary>
-    public static QueuedInstants Refill(ScheduleExpression schedule, JobRef job, long tailMs, long notAfterMs, int count)
+    public static QueuedInstants Refill(
+        ScheduleExpression schedule, JobRef job, long tailMs, long notAfterMs, int count, JobCalendar? calendar = null)
     {
+        calendar ??= JobCalendar.Default;
+        var zone = calendar.Zone;
         var phase = PhaseSecondsOf(schedule, job);
         var cursor = DateTimeOffset.FromUnixTimeMilliseconds(tailMs);
         var skipped = 0;
         if (tailMs < notAfterMs)
         {
             var limit = DateTimeOffset.FromUnixTimeMilliseconds(notAfterMs);
-            while (skipped < MaxSkippedCounted && schedule.GetNextOccurrence(cursor, phase) is { } next && next <= limit)
+            while (skipped < MaxSkippedCounted && calendar.Next(schedule, cursor, phase, zone) is { } next && next <= limit)
             {
                 skipped++;
                 cursor = next;
@@ -55,7 +62,7 @@ public static class ScheduleQueue
                 cursor = limit;
             }
         }
-        var upcoming = Upcoming(schedule, phase, cursor, count);
+        var upcoming = Upcoming(schedule, phase, cursor, count, calendar);
         return upcoming with { Skipped = skipped };
     }
 }

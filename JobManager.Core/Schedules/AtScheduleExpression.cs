@@ -24,6 +24,13 @@ public sealed class AtScheduleExpression : ScheduleExpression
     public override DateTimeOffset? GetNextOccurrence(DateTimeOffset after, long phaseSeconds)
         => Instant > after ? Instant : null;
 
+    /// <summary>The written date and time read in <paramref name="zone"/>, when strictly after <paramref name="after"/>.</summary>
+    public override DateTimeOffset? GetNextOccurrence(DateTimeOffset after, long phaseSeconds, TimeZoneInfo zone)
+    {
+        var instant = zone == TimeZoneInfo.Utc ? Instant : ScheduleZone.ToInstant(Instant.DateTime, zone).ToUniversalTime();
+        return instant > after ? instant : null;
+    }
+
     internal static bool TryParse(
         string text,
         string body,

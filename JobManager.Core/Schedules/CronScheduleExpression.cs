@@ -69,6 +69,48 @@ public sealed class CronScheduleExpression : ScheduleExpression
         return null;
     }
 
+    /// <summary>
+    /// The first instant strictly after <paramref name="after"/> whose local time in <paramref name="zone"/>
+    /// matches all six fields (the year is the local one). Daylight-saving transitions follow Cronos: a
+    /// local time skipped by a spring-forward gap fires once at the end of the gap; in a fall-back overlap
+    /// a fixed time of day fires once (its first occurrence), while a <c>*</c> hour field fires in both passes.
+    /// </summary>
+    public override DateTimeOffset? GetNextOccurrence(DateTimeOffset after, long phaseSeconds, TimeZoneInfo zone)
+    {
+        if (zone == TimeZoneInfo.Utc)
+        {
+            return GetNextOccurrence(after, phaseSeconds);
+        }
+        if (after.UtcDateTime.Year > CronField.Year.Max)
+        {
+            return null;
+        }
+
+        var from = after;
+        var inclusive = false;
+        for (var pass = 0; pass <= CronYears.MaxCount; pass++)
+        {
+            if (_cron.GetNextOccurrence(from, zone, inclusive) is not { } next)
+            {
+                return null;
+            }
+            // Cronos answers at the zone's offset, so Year is the local year the year field means.
+            if (_years.Contains(next.Year))
+            {
+                return next.ToUniversalTime();
+            }
+            if (_years.FirstFrom(next.Year + 1) is not { } year)
+            {
+                return null;
+            }
+            var midnight = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            from = ScheduleZone.ToInstant(midnight, zone);
+            inclusive = true;
+        }
+
+        return null;
+    }
+
     internal static bool TryParse(
         string text,
         string body,

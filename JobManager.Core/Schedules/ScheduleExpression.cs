@@ -5,11 +5,11 @@ namespace JobManager.Core.Schedules;
 /// <summary>The three schedule forms a job may use.</summary>
 public enum ScheduleKind
 {
-    /// <summary><c>cron(Minutes Hours Day-of-month Month Day-of-week Year)</c>, AWS semantics, UTC.</summary>
+    /// <summary><c>cron(Minutes Hours Day-of-month Month Day-of-week Year)</c>, AWS semantics, in the job's zone.</summary>
     Cron,
     /// <summary><c>rate(N unit)</c>: every N units at a stable per-job phase.</summary>
     Rate,
-    /// <summary><c>at(yyyy-mm-ddThh:mm:ss)</c>: once, UTC.</summary>
+    /// <summary><c>at(yyyy-mm-ddThh:mm:ss)</c>: once, in the job's zone.</summary>
     At,
 }
 
@@ -34,6 +34,14 @@ public abstract class ScheduleExpression
     /// <see cref="RatePhase"/>); the other kinds ignore it.
     /// </summary>
     public abstract DateTimeOffset? GetNextOccurrence(DateTimeOffset after, long phaseSeconds);
+
+    /// <summary>
+    /// As <see cref="GetNextOccurrence(DateTimeOffset, long)"/>, with <c>cron</c> and <c>at</c> read as local
+    /// wall-clock times in <paramref name="zone"/> (the answer is still an instant). <c>rate</c> is a fixed
+    /// period and ignores the zone.
+    /// </summary>
+    public virtual DateTimeOffset? GetNextOccurrence(DateTimeOffset after, long phaseSeconds, TimeZoneInfo zone)
+        => GetNextOccurrence(after, phaseSeconds);
 
     /// <summary>
     /// Parses <c>cron(...)</c>, <c>rate(...)</c> or <c>at(...)</c>. On failure <paramref name="error"/>

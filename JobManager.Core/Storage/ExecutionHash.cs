@@ -33,11 +33,13 @@ internal static class ExecutionHash
     public const string ProgressState = "ps";
     public const string ProgressSummary = "pm";
     public const string LastHeartbeatAfter = "lh";
+    public const string FireOffset = "ft";
 
     public static Execution ToExecution(string executionId, RedisHash hash)
     {
         var scheduled = hash.Long(ScheduledMs) ?? 0;
         var invoked = hash.Long(InvokedAfter);
+        var fireOffset = hash.Long(FireOffset) ?? 0;
         return new Execution(
             ExecutionId: executionId,
             Service: hash.Required(Service),
@@ -47,7 +49,7 @@ internal static class ExecutionHash
             ServiceInvokedAtMs: scheduled + invoked,
             // The lateness the webhook reported: the first claim's, the same on every redelivery. Redis's
             // clock may arm a reservation a millisecond or two before its instant; the webhook says 0 then.
-            InvocationLatencyMs: invoked is null ? null : Math.Max(0, hash.Long(ClaimedAfter) ?? invoked.Value),
+            InvocationLatencyMs: invoked is null ? null : Math.Max(0, (hash.Long(ClaimedAfter) ?? invoked.Value) - fireOffset),
             Status: hash.Required(Status),
             FailureReason: hash.String(Reason),
             State: hash.String(State),
@@ -65,6 +67,9 @@ internal static class ExecutionHash
             ClaimedAtMs: scheduled + hash.Long(ClaimedAfter),
             Progress: hash.Long(LastHeartbeatAfter) is { } beat
                 ? new ExecutionProgress(hash.String(ProgressState), hash.String(ProgressSummary), scheduled + beat)
-                : null);
+                : null)
+        {
+            FireTimeMs = scheduled + fireOffset,
+        };
     }
 }

@@ -35,8 +35,10 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             "catchup_s", definition.CatchupWindowSeconds,
             "kind", definition.Schedule.Kind.ToString().ToLowerInvariant(),
             "period_ms", definition.Schedule is RateScheduleExpression rate ? rate.PeriodSeconds * 1000 : 0,
-            PauseAfterField, definition.PauseAfterFailures,
+            PauseAfterField, definition.PauseAfterFailures == 0 ? "" : definition.PauseAfterFailures,
             .. PausedReasonArgs(definition),
+            .. JobCalendarFields.Write(definition.Calendar),
+            "flex_s", definition.FlexibleWindowSeconds == 0 ? "" : definition.FlexibleWindowSeconds,
         ];
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             LuaScripts.UpsertJob,
@@ -49,18 +51,21 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
             // The job's instant is the first on its shard's wheel: a dispatcher may be asleep past it.
             // Any other instant has an earlier one ahead of it that a dispatcher already wakes for.
             // Losing the message only costs latency: dispatchers also re-read the wheel on their own.
-            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, nextMs.Value, CommandFlags.FireAndForget);
+            // The wake names the fire time (the instant plus its flexible-window offset), as the wheel does.
+            await redis.GetSubscriber().PublishAsync(RedisKeys.WakeChannel, (long)result[5], CommandFlags.FireAndForget);
         }
         var stored = new Job(
             job, definition.Async, definition.Enabled, definition.Exclusive, definition.InvocationTarget,
             definition.InvocationType, definition.Payload, definition.Schedule.Text, definition.TtlSeconds,
             definition.CatchupWindowSeconds, RedisTime.Parse((string)result[3]!), RedisTime.Parse(nowText),
             definition.Enabled ? nextMs : null,
-            JobHealthFields.Read((string?)result[5], (string?)result[6], (long?)result[7], (long?)result[8]))
+            JobHealthFields.Read((string?)result[6], (string?)result[7], (long?)result[8], (long?)result[9]))
         {
             PausedReason = definition.Enabled ? null
-                : definition.PausedReason ?? ((string?)result[9] is { Length: > 0 } kept ? kept : null),
+                : definition.PausedReason ?? ((string?)result[10] is { Length: > 0 } kept ? kept : null),
             PauseAfterFailures = definition.PauseAfterFailures,
+            Calendar = definition.Calendar,
+            FlexibleWindowSeconds = definition.FlexibleWindowSeconds,
         };
         return new UpsertOutcome((int)result[0] == 1, stored);
     }
@@ -171,10 +176,11 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
         }
         if (definition.Schedule is RateScheduleExpression)
         {
-            var next = definition.Schedule.GetNextOccurrence(now, ScheduleQueue.PhaseSecondsOf(definition.Schedule, job));
+            var calendar = definition.Calendar;
+            var next = calendar.Next(definition.Schedule, now, ScheduleQueue.PhaseSecondsOf(definition.Schedule, job), calendar.Zone);
             return new SchedulePlan(Ms(next?.ToUnixTimeMilliseconds()), "", "", QueueEnd: false);
         }
-        var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, now, JobDefaults.QueuedOccurrences + 1);
+        var upcoming = ScheduleQueue.Upcoming(definition.Schedule, job, now, JobDefaults.QueuedOccurrences + 1, definition.Calendar);
         var instants = upcoming.InstantsMs;
         return instants.Count == 0
             ? new SchedulePlan("", "", "", QueueEnd: true)
@@ -207,5 +213,7 @@ public sealed class JobStore(IConnectionMultiplexer redis, RedisKeys keys, TimeP
     {
         PausedReason = hash.Bool("enabled") ? null : hash.String(PausedReasonField) is { Length: > 0 } reason ? reason : null,
         PauseAfterFailures = hash.Int(PauseAfterField),
+        Calendar = JobCalendarFields.Read(hash),
+        FlexibleWindowSeconds = hash.Int("flex_s"),
     };
 }

@@ -8,10 +8,10 @@ namespace JobManager.Core.Storage;
 /// </summary>
 internal static class LuaScripts
 {
-    public static readonly string UpsertJob = Load("upsert_job");
+    public static readonly string UpsertJob = WithPrelude("upsert_job", "flex_offset");
     public static readonly string DeleteJob = Load("delete_job");
-    public static readonly string ClaimDue = WithJobHealth(WithFireEntry("claim_due"));
-    public static readonly string RefillQueue = Load("refill_queue");
+    public static readonly string ClaimDue = WithJobHealth(WithPrelude("claim_due", "fire_entry", "flex_offset"));
+    public static readonly string RefillQueue = WithPrelude("refill_queue", "flex_offset");
     public static readonly string ReclaimPending = WithFireEntry("reclaim_pending");
     public static readonly string ArmReserved = WithJobHealth(WithFireEntry("arm_reserved"));
     public static readonly string MarkStarted = Batched("mark_started");
@@ -19,6 +19,7 @@ internal static class LuaScripts
     public static readonly string ApplyCallback = WithJobHealth(Load("apply_callback"));
     public static readonly string ExpireDeadlines = WithJobHealth(Load("expire_deadlines"));
     public static readonly string CreateManualRun = WithJobHealth(Load("create_manual_run"));
+    public static readonly string CreateBackfill = Load("create_backfill");
     public static readonly string TrimExecutions = Load("trim_executions");
     public static readonly string TrimDeletedJobs = Load("trim_deleted_jobs");
     public static readonly string SweepCandidates = Load("sweep_candidates");
@@ -50,14 +51,20 @@ internal static class LuaScripts
     /// one line) on its first line, a header comment line: every such script builds the entry
     /// <c>FireEntry</c> parses with the same code, and the script's own line numbers stay its file's.
     /// </summary>
-    private static string WithFireEntry(string name)
+    private static string WithFireEntry(string name) => WithPrelude(name, "fire_entry");
+
+    /// <summary>
+    /// A script with shared code (<paramref name="preludes"/>: fire_entry.lua, flex_offset.lua; comment lines
+    /// dropped, joined into one line) on its first line, a header comment line.
+    /// </summary>
+    private static string WithPrelude(string name, params string[] preludes)
     {
         var script = Load(name);
         if (!script.StartsWith('\n'))
         {
-            throw new InvalidOperationException($"{name}.lua must start with a header comment line, where fire_entry.lua goes.");
+            throw new InvalidOperationException($"{name}.lua must start with a header comment line, where its preludes go.");
         }
-        return Joined("fire_entry") + script;
+        return string.Join(' ', preludes.Select(Joined)) + script;
     }
 
     /// <summary>

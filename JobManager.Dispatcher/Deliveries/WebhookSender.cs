@@ -57,7 +57,7 @@ public sealed class WebhookSender(
         }
 
         var sentAtMs = clock.NowMs;
-        metrics.WebhookSending(delivery, sentAtMs - delivery.ScheduledMs);
+        metrics.WebhookSending(delivery, sentAtMs - delivery.FireMs);
         var sending = Stopwatch.GetTimestamp();
         var attempts = new List<DeliveryAttempt>();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);

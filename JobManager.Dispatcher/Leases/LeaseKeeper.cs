@@ -31,7 +31,7 @@ public sealed class LeaseKeeper(
     internal static List<ILeasedExecution> Due(IEnumerable<ILeasedExecution> inFlight, IEnumerable<Reservation> held, long nowMs)
     {
         var due = new List<ILeasedExecution>(inFlight);
-        due.AddRange(held.Where(reservation => reservation.ScheduledMs <= nowMs));
+        due.AddRange(held.Where(reservation => reservation.ArmAtMs <= nowMs));
         return due;
     }
 

@@ -48,9 +48,9 @@ public sealed class ReservationHold(
         {
             foreach (var reservation in reservations)
             {
-                if (!_byInstant.TryGetValue(reservation.ScheduledMs, out var list))
+                if (!_byInstant.TryGetValue(reservation.ArmAtMs, out var list))
                 {
-                    _byInstant[reservation.ScheduledMs] = list = [];
+                    _byInstant[reservation.ArmAtMs] = list = [];
                 }
                 list.Add(reservation);
                 _held[reservation.ExecutionId] = reservation;

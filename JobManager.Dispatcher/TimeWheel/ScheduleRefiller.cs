@@ -27,11 +27,17 @@ public sealed class ScheduleRefiller(
             Log.UnparsableSchedule(logger, request.Job, error);
             return;
         }
+        // A zone this host's tzdata lacks (an image without /usr/share/zoneinfo): logged, not a crashed loop.
+        if (!ScheduleZone.TryFind(job.Calendar.TimeZoneId, out _, out var zoneError))
+        {
+            Log.UnparsableSchedule(logger, request.Job, zoneError);
+            return;
+        }
         var nowMs = clock.NowMs;
         // Instants older than the catch-up window would only be counted as missed by the claim, one
         // refill at a time; skip and count them here instead.
         var notAfterMs = nowMs - job.CatchupSeconds * 1000L - options.Value.MissedRunGraceSeconds * 1000L;
-        var instants = ScheduleQueue.Refill(schedule, request.Job, request.TailMs ?? nowMs, notAfterMs, JobDefaults.QueuedOccurrences);
+        var instants = ScheduleQueue.Refill(schedule, request.Job, request.TailMs ?? nowMs, notAfterMs, JobDefaults.QueuedOccurrences, job.Calendar);
         if (await store.RefillAsync(request, instants))
         {
             if (instants.Skipped > 0)

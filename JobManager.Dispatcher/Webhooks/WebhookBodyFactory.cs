@@ -16,7 +16,7 @@ public sealed class WebhookBodyFactory(CallbackToken tokens, IOptions<CallbackUr
     /// </summary>
     public WebhookBody Create(Delivery delivery)
     {
-        var latencyMs = Math.Max(0, delivery.ClaimedAtMs - delivery.ScheduledMs);
+        var latencyMs = Math.Max(0, delivery.ClaimedAtMs - delivery.FireMs);
         var last = delivery.LastSuccessfulExecution;
         return new WebhookBody(
             CallbackUrl: CallbackPath.Url(options.Value.PublicBaseUrl, delivery.ExecutionId, tokens.Create(delivery.ExecutionId)),

@@ -100,3 +100,15 @@ public sealed class ClusterJobPauseTests(RedisClusterFixture cluster)
 [Collection(nameof(ClusterExecutionCleanupTests)), NeedsRedisServer]
 public sealed class ClusterExecutionCleanupTests(RedisClusterFixture cluster)
     : Storage.ExecutionCleanupTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterClaimEndTimeTests)), NeedsRedisServer]
+public sealed class ClusterClaimEndTimeTests(RedisClusterFixture cluster)
+    : Storage.ClaimEndTimeTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterFlexibleWindowClaimTests)), NeedsRedisServer]
+public sealed class ClusterFlexibleWindowClaimTests(RedisClusterFixture cluster)
+    : Storage.FlexibleWindowClaimTests(cluster), IClassFixture<RedisClusterFixture>;
+
+[Collection(nameof(ClusterBackfillReclaimTests)), NeedsRedisServer]
+public sealed class ClusterBackfillReclaimTests(RedisClusterFixture cluster)
+    : Storage.BackfillReclaimTests(cluster), IClassFixture<RedisClusterFixture>;

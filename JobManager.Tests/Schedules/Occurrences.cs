@@ -9,7 +9,7 @@ namespace JobManager.Tests.Schedules;
 /// </summary>
 internal static class Occurrences
 {
-    /// <summary>Written where <see cref="ScheduleExpression.GetNextOccurrence"/> returns null.</summary>
+    /// <summary>Written where <see cref="ScheduleExpression.GetNextOccurrence(DateTimeOffset, long)"/> returns null.</summary>
     public const string End = "end";
 
     /// <summary>Thursday 26 November 2026, 09:30 UTC: the clock most rows start from.</summary>

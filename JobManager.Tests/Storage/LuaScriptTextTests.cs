@@ -83,17 +83,22 @@ public class LuaScriptTextTests
     }
 
     [Theory]
-    [InlineData(nameof(LuaScripts.ClaimDue))]
-    [InlineData(nameof(LuaScripts.ReclaimPending))]
-    [InlineData(nameof(LuaScripts.ArmReserved))]
-    public void ScriptsThatHandOutDeliveries_CarryTheFireEntryHelper_OnTheirFirstLine(string field)
+    [InlineData(nameof(LuaScripts.ClaimDue), "fire_entry flex_offset")]
+    [InlineData(nameof(LuaScripts.ReclaimPending), "fire_entry")]
+    [InlineData(nameof(LuaScripts.ArmReserved), "fire_entry")]
+    [InlineData(nameof(LuaScripts.UpsertJob), "flex_offset")]
+    [InlineData(nameof(LuaScripts.RefillQueue), "flex_offset")]
+    public void ScriptsThatShareHelpers_CarryThemOnTheirFirstLine(string field, string helpers)
     {
         var sent = ((string)typeof(LuaScripts).GetField(field)!.GetValue(null)!).Split('\n');
-        var helper = LuaScripts.WithoutCommentLines(ReadResource("fire_entry")).Split('\n')
+        var helper = helpers.Split(' ').SelectMany(name => LuaScripts.WithoutCommentLines(ReadResource(name)).Split('\n'))
             .Select(line => line.Trim()).Where(line => line.Length > 0);
 
         Assert.Equal(string.Join(' ', helper), sent[0]);
-        Assert.Single(sent, line => line.Contains("local function fire_entry", StringComparison.Ordinal));
+        foreach (var function in helpers.Split(' ').Select(name => $"local function {name}"))
+        {
+            Assert.Single(sent, line => line.Contains(function, StringComparison.Ordinal));
+        }
     }
 
     // UpsertJob -> upsert_job

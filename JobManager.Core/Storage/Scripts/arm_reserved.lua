@@ -29,7 +29,7 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
   local work, attempt, ref = ARGV[2 + i * 3], ARGV[3 + i * 3], ARGV[4 + i * 3]
   local slash = string.find(work, '/', 1, true)
   local id, member = string.sub(work, 1, slash - 1), string.sub(work, slash + 1)
-  local e = redis.call('HMGET', kexec, 'st', 'at', 'ar', 'sc', 'mr', 'cl', 'ok')
+  local e = redis.call('HMGET', kexec, 'st', 'at', 'ar', 'sc', 'mr', 'cl', 'ok', 'ft')
   local sched = tonumber(e[4])
   if e[1] ~= 'pending' or e[2] ~= attempt then
     -- Gone, finished, or taken over by another dispatcher: not this caller's to send.
@@ -63,7 +63,7 @@ for i = 0, (#KEYS - 1) / 4 - 1 do
         redis.call('SADD', kactive, id)
         redis.call('ZADD', kexecs, sched, ref)
       end
-      out[#out + 1] = fire_entry(id, member, sched, tonumber(attempt), tonumber(e[5] or '0'), j, 4, claimed, seen, 0)
+      out[#out + 1] = fire_entry(id, member, sched, tonumber(attempt), tonumber(e[5] or '0'), j, 4, claimed, seen, 0, e[8])
     end
   end
 end

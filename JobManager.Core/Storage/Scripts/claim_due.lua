@@ -24,7 +24,9 @@
 -- Returns a list of entries (`skipped`: the instants this claim newly counted as missed, for metrics;
 -- `missed` also holds those carried over from earlier claims):
 --   a 'fire' entry (fire_entry.lua), claimed now                        the webhook to send
---   { 'reserved', id, member, scheduled_ms, attempt, missed, skipped }   claimed ahead; arm at the instant
+--   { 'reserved', id, member, scheduled_ms, attempt, missed, skipped, fire_ms }   claimed ahead; arm at fire_ms
+-- Flexible window (`flex_s`): wheel scores, lateness, reservations and catch-up go by an instant's fire
+-- time, the instant plus its offset (flex_offset.lua, on the first line); `sc` stays the instant, `ft` the offset.
 --   { 'conflict', id, member, scheduled_ms, skipped }   exclusive job still busy; recorded as failed
 --   { 'refill', member, gen, tail_ms }                  the job's queued instants run low
 --   { 'missed', member, count, skipped }                instants counted, none fired
@@ -52,7 +54,7 @@ for i = 0, jobs - 1 do
   local score = redis.call('ZSCORE', KEYS[1], member)
   if score and tonumber(score) <= now + ahead then
     local j = redis.call('HMGET', kjob, 'enabled', 'next_ms', 'queue', 'queue_end', 'kind', 'period_ms',
-      'catchup_s', 'exclusive', 'missed', 'gen', 'tail_ms')
+      'catchup_s', 'exclusive', 'missed', 'gen', 'tail_ms', 'end_ms', 'flex_s')
     if j[1] ~= '1' then
       redis.call('ZREM', KEYS[1], member)
     elseif not j[2] or j[2] == '' then
@@ -68,17 +70,30 @@ for i = 0, jobs - 1 do
       local missed = tonumber(j[9] or '0') or 0
       local carried = missed
       local nxt
+      -- Flexible window: an instant fires (and is late, due, missed) at its fire time, instant + offset.
+      local window = tonumber(j[13] or '') or 0
+      local seed = window > 0 and flex_seed(member) or 0
+      local function fire_of(at) return at + flex_offset(seed, at, window) end
       if kind == 'rate' then
         local period = tonumber(j[6])
-        if now - instant > grace then
+        if now - fire_of(instant) > grace then
+          -- The latest instant already due: without a window, the last one at or before now; with one,
+          -- the last whose fire time is (at most window/period + 1 candidates to look at).
           local skip = math.floor((now - instant) / period)
+          while skip > 0 and fire_of(instant + skip * period) > now do skip = skip - 1 end
           missed = missed + skip
           instant = instant + skip * period
         end
         nxt = instant + period
+        -- end_time (cron and at queues are computed within it already): the last instant is the last one.
+        local last = tonumber(j[12] or '')
+        if last then
+          if instant > last then instant = instant - math.ceil((instant - last) / period) * period end
+          if nxt > last then nxt = nil end
+        end
       else
         nxt = pop(queue)
-        while nxt and nxt <= now and now - instant > grace do
+        while nxt and fire_of(nxt) <= now and now - fire_of(instant) > grace do
           missed = missed + 1
           instant = nxt
           nxt = pop(queue)
@@ -87,22 +102,26 @@ for i = 0, jobs - 1 do
 
       -- Within the grace an instant is merely late, never missed: with catchup_window_seconds 0, an
       -- instant claimed 5 ms after it was due must still fire (the window is about outages).
-      if now - instant > math.max(tonumber(j[7]) * 1000, grace) then
+      local fire = fire_of(instant)
+      local offset = fire - instant
+      if now - fire > math.max(tonumber(j[7]) * 1000, grace) then
         missed = missed + 1
         out[#out + 1] = { 'missed', member, missed, missed - carried }
-      elseif instant > now then
+      elseif fire > now then
         local f = redis.call('HMGET', kjob, 'service', 'job', 'ttl_s', 'plan')
         redis.call('HSET', kexec, 'sv', f[1], 'jb', f[2], 'sc', instant, 'tl', f[3], 'st', 'pending', 'at', 1,
           'ar', f[4] or '')
         if missed > 0 then redis.call('HSET', kexec, 'mr', missed) end
+        if offset > 0 then redis.call('HSET', kexec, 'ft', offset) end
         -- Not in the execution indexes until armed: a reservation a PUT cancels is never listed.
-        redis.call('ZADD', KEYS[2], instant + lease, id .. '/' .. member)
-        out[#out + 1] = { 'reserved', id, member, instant, 1, missed, missed - carried }
+        redis.call('ZADD', KEYS[2], fire + lease, id .. '/' .. member)
+        out[#out + 1] = { 'reserved', id, member, instant, 1, missed, missed - carried, fire }
         missed = 0
       else
         local f = redis.call('HMGET', kjob, 'service', 'job', unpack(FIRE_FIELDS))
         redis.call('HSET', kexec, 'sv', f[1], 'jb', f[2], 'sc', instant)
         if missed > 0 then redis.call('HSET', kexec, 'mr', missed) end
+        if offset > 0 then redis.call('HSET', kexec, 'ft', offset) end
         redis.call('ZADD', kexecs, instant, ref)
         local work = id .. '/' .. member
         if j[8] == '1' and redis.call('SCARD', kactive) > 0 then
@@ -117,13 +136,13 @@ for i = 0, jobs - 1 do
           if f[7] then redis.call('HSET', kexec, 'ok', f[7]) end
           redis.call('SADD', kactive, id)
           redis.call('ZADD', KEYS[2], now + lease, work)
-          out[#out + 1] = fire_entry(id, member, instant, 1, missed, f, 3, now, f[7], missed - carried)
+          out[#out + 1] = fire_entry(id, member, instant, 1, missed, f, 3, now, f[7], missed - carried, offset)
         end
         missed = 0
       end
 
       if nxt then
-        redis.call('ZADD', KEYS[1], nxt, member)
+        redis.call('ZADD', KEYS[1], fire_of(nxt), member)
         redis.call('HSET', kjob, 'next_ms', nxt, 'queue', table.concat(queue, ','), 'missed', missed)
       elseif kind ~= 'rate' and j[4] ~= '1' then
         redis.call('ZADD', KEYS[1], now + lease, member)

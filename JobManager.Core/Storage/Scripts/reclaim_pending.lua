@@ -1,5 +1,6 @@
 -- reclaim_pending: takes over pending executions whose lease has expired (their dispatcher died or
--- stalled) and manual runs (created with an expired lease). Each taken execution gets a new lease
+-- stalled), manual runs and backfills (created with an expired lease); a backfill of an exclusive job
+-- waits while the job has an execution in progress. Each taken execution gets a new lease
 -- and a higher attempt number, which fences off the previous holder: its later writes are refused.
 -- FIRE_FIELDS and fire_entry come from fire_entry.lua, which LuaScripts puts on this file's first line.
 -- KEYS[1] pending   then per execution i, 3 keys: execution hash, job hash, job active set
@@ -20,7 +21,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
   local score = redis.call('ZSCORE', KEYS[1], work)
   if score and tonumber(score) <= now then
     -- Times are stored in ms after the scheduled time `sc` (docs/redis-keys.md).
-    local e = redis.call('HMGET', kexec, 'st', 'sc', 'mr', 'cl', 'ok', 'ar')
+    local e = redis.call('HMGET', kexec, 'st', 'sc', 'mr', 'cl', 'ok', 'ar', 'ft', 'bw')
     local slash = string.find(work, '/', 1, true)
     local id, member = string.sub(work, 1, slash - 1), string.sub(work, slash + 1)
     local sched = tonumber(e[2])
@@ -34,12 +35,20 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
       redis.call('ZREM', KEYS[1], work)
       redis.call('SREM', kactive, id)
       out[#out + 1] = { 'orphaned', id, member }
+    elseif e[8] and redis.call('HGET', kjob, 'exclusive') == '1' and redis.call('SCARD', kactive) > 0 then
+      -- A backfilled instant of an exclusive job waits for the execution in progress; its rank (`bw`)
+      -- keeps the waiting ones in schedule order when they are due together again.
+      redis.call('ZADD', KEYS[1], now + 1000 + tonumber(e[8]), work)
     else
+      if e[8] then
+        redis.call('HDEL', kexec, 'bw')
+        redis.call('SADD', kactive, id)
+      end
       local attempt = redis.call('HINCRBY', kexec, 'at', 1)
       -- A reservation released before its instant is held until then: its lease runs from the instant.
-      redis.call('ZADD', KEYS[1], math.max(now, sched) + lease, work)
+      redis.call('ZADD', KEYS[1], math.max(now, sched + tonumber(e[7] or 0)) + lease, work)
       if e[6] then
-        out[#out + 1] = { 'reserved', id, member, sched, attempt, tonumber(e[3] or '0'), 0 }
+        out[#out + 1] = { 'reserved', id, member, sched, attempt, tonumber(e[3] or '0'), 0, sched + tonumber(e[7] or 0) }
       else
         local f = redis.call('HMGET', kjob, unpack(FIRE_FIELDS))
         local claimed, seen = e[4] and sched + tonumber(e[4]), e[5]
@@ -49,7 +58,7 @@ for i = 0, (#KEYS - 1) / 3 - 1 do
           redis.call('HSET', kexec, 'cl', now - sched)
           if seen then redis.call('HSET', kexec, 'ok', seen) end
         end
-        out[#out + 1] = fire_entry(id, member, sched, attempt, tonumber(e[3] or '0'), f, 1, claimed, seen, 0)
+        out[#out + 1] = fire_entry(id, member, sched, attempt, tonumber(e[3] or '0'), f, 1, claimed, seen, 0, e[7])
       end
     end
   end

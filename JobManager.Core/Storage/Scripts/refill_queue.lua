@@ -3,13 +3,14 @@
 -- since the claim that asked (same gen) and nobody refilled first (same tail), so instants are
 -- never queued twice. A job waiting with an empty queue goes back on the wheel at its next instant.
 -- The queue never holds more than max_queued instants (those past it are computed again by a later
--- refill), so the field stays short enough for the job hash to remain a listpack.
+-- refill), so the field stays short enough for the job hash to remain a listpack. Wheel scores are fire
+-- times: the instant plus its flexible-window offset (flex_offset.lua, on the first line).
 -- KEYS[1] job hash   KEYS[2] due
 -- ARGV[1] wheel member   ARGV[2] gen   ARGV[3] tail_ms the instants follow   ARGV[4] queue_end '1'|'0'
 -- ARGV[5] missed instants skipped while computing (long downtime)   ARGV[6] max_queued
 -- ARGV[7..] instants, ascending, as the queue stores them (base-36 Unix seconds, InstantQueue.cs)
 -- Returns 1 when applied, 0 when stale.
-local j = redis.call('HMGET', KEYS[1], 'gen', 'tail_ms', 'enabled', 'next_ms', 'queue')
+local j = redis.call('HMGET', KEYS[1], 'gen', 'tail_ms', 'enabled', 'next_ms', 'queue', 'flex_s')
 if j[1] ~= ARGV[2] or (j[2] or '') ~= ARGV[3] or j[3] ~= '1' then return 0 end
 local queue = {}
 if j[5] then for v in string.gmatch(j[5], '[^,]+') do queue[#queue + 1] = v end end
@@ -21,7 +22,7 @@ local next_ms = j[4] or ''
 if next_ms == '' and #instants > 0 then
   taken = 1
   next_ms = tonumber(instants[1], 36) * 1000
-  redis.call('ZADD', KEYS[2], next_ms, ARGV[1])
+  redis.call('ZADD', KEYS[2], next_ms + flex_offset(flex_seed(ARGV[1]), next_ms, j[6]), ARGV[1])
 elseif next_ms == '' then
   redis.call('ZREM', KEYS[2], ARGV[1])
 end
