@@ -1,6 +1,6 @@
 // One table per resource: what each field is called, how it looks, whether it is a list column and how it
 // is edited. A new API field is one row here. Rows marked `whenPresent` appear only once the API returns
-// the field (e.g. time_zone, paused_reason, health), so the console works before and after it lands.
+// the field (e.g. timezone, paused_reason, health), so the console works before and after it lands.
 import { h } from './dom.js';
 import * as format from './format.js';
 import { routes } from './routes.js';
@@ -15,13 +15,24 @@ export const jobFields = [
   { key: 'job_name', label: 'Name', list: true,
     show: (v, job) => h('a', { href: routes.job(job.service, v) }, v) },
   { key: 'schedule', label: 'Schedule', list: true, show: v => h('code', {}, v),
-    edit: { type: 'text', required: true, hint: 'cron(0/5 * * * ? *), rate(5 minutes) or at(2026-12-24T18:00:00); UTC' } },
-  { key: 'time_zone', label: 'Time zone', list: true, whenPresent: true, edit: { type: 'text', hint: 'IANA name, e.g. Europe/Paris' } },
+    edit: { type: 'text', required: true, hint: 'cron(0/5 * * * ? *), rate(5 minutes) or at(2026-12-24T18:00:00), in the time zone below' } },
+  { key: 'timezone', label: 'Time zone', list: true, whenPresent: true,
+    edit: { type: 'text', hint: 'IANA name, e.g. Europe/Paris; empty for UTC. rate(...) ignores it' } },
+  { key: 'start_time', label: 'Starts', whenPresent: true, show: format.time,
+    edit: { type: 'text', hint: 'UTC ISO-8601, e.g. 2027-01-01T00:00:00Z; empty for no start' } },
+  { key: 'end_time', label: 'Ends', whenPresent: true, show: format.time,
+    edit: { type: 'text', hint: 'UTC ISO-8601, after the start; empty for no end' } },
+  { key: 'flexible_window_seconds', label: 'Flexible window (s)', whenPresent: true,
+    edit: { type: 'number', min: 0, max: 3600, hint: 'Each run fires up to this many seconds late, spreading load' } },
   { key: 'enabled', label: 'Enabled', list: true, show: format.enabled, edit: { type: 'checkbox' } },
   { key: 'paused_reason', label: 'Paused because', whenPresent: true },
   { key: 'next_scheduled_time', label: 'Next run', list: true, show: format.time },
   { key: 'last_status', label: 'Last status', list: true, show: format.status },
   { key: 'health', label: 'Health', list: true, whenPresent: true, show: format.status },
+  { key: 'consecutive_failures', label: 'Consecutive failures', whenPresent: true },
+  { key: 'last_success_time', label: 'Last success', whenPresent: true, show: format.time },
+  { key: 'pause_after_failures', label: 'Pause after failures', whenPresent: true,
+    edit: { type: 'number', min: 0, max: 1000, hint: 'Disable the job after this many failures in a row; 0 never' } },
   { key: 'invocation_target', label: 'Invocation target', show: v => h('code', {}, v),
     edit: { type: 'url', required: true, hint: 'Absolute http(s) URL that receives the webhooks' } },
   { key: 'invocation_type', label: 'Invocation type', put: true },

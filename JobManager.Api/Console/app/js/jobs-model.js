@@ -10,8 +10,12 @@ export function putBody(job, changes = {}) {
   return { ...body, ...changes };
 }
 
-/** The last execution's status of each job, fetched a few at a time (the job resource has none yet). */
+/** The last execution's status of each job: from its job health, else fetched a few at a time. */
 export async function lastStatuses(jobs, fetchLast, onEach, parallel = 4) {
+  for (const job of jobs.filter(job => 'last_execution' in job)) {
+    job.last_status = job.last_execution?.status ?? null;
+    onEach(job);
+  }
   const queue = jobs.filter(job => !('last_status' in job));
   const worker = async () => {
     for (let job = queue.shift(); job; job = queue.shift()) {
