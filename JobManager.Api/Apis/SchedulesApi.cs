@@ -69,6 +69,7 @@ public static class SchedulesApi
         var instants = ScheduleQueue.Upcoming(schedule, phase, start, howMany, JobCalendar.Default with { TimeZoneId = zoneId }).InstantsMs;
         return TypedResults.Ok(new SchedulePreviewResponse(
             schedule.Text,
-            [.. instants.Select(ms => ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(ms)))]));
+            [.. instants.Select(ms => ScheduleTime.Format(DateTimeOffset.FromUnixTimeMilliseconds(ms)))],
+            zoneId));
     }
 }
