@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<JobStore>();
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionCleanupStore>();
+        services.AddSingleton<JobTests.JobTestStore>();
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<DeliveryAnswerStore>();
         services.AddSingleton<LeaseStore>();
