@@ -17,7 +17,9 @@ public sealed class JobTestRunner(TestWebhookSender sender, JobTestStore store, 
     // A test polls one small key; the interval bounds how late after_ms is reported, not what it says.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The test event of <paramref name="target"/>; a null <paramref name="wait"/> sends the webhook only (PUT ?test=true).</summary>
+    /// <summary>
+    /// The test event of <paramref name="target"/>; a null <paramref name="wait"/> sends the webhook only (PUT ?test=true).
+    /// </summary>
     public async Task<JobTestResponse> RunAsync(JobTestTarget target, HttpRequest request, TimeSpan? wait,
         CancellationToken cancellationToken)
     {
