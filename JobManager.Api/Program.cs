@@ -28,6 +28,7 @@ if (app.Environment.IsDevelopment())
 }
 app.MapConsole();
 app.MapJobsApi();
+app.MapJobTestApi();
 app.MapExecutionsApi();
 app.MapExecutionCleanupApi();
 app.MapBackfillApi();

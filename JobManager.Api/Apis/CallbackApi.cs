@@ -4,6 +4,7 @@ using JobManager.Api.Telemetry;
 using JobManager.Api.Validation;
 using JobManager.Core.Callbacks;
 using JobManager.Core.Executions;
+using JobManager.Core.JobTests;
 using JobManager.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ public static class CallbackApi
 
     public static async Task<Results<Ok<CallbackResponse>, ValidationProblem, ProblemHttpResult>> Callback(
         string executionId, string token, HttpRequest request, CallbackToken tokens, ExecutionStore store,
-        ApiMetrics metrics, CancellationToken cancellationToken)
+        JobTestStore tests, TimeProvider time, ApiMetrics metrics, CancellationToken cancellationToken)
     {
         if (!tokens.Verify(executionId, token))
         {
@@ -60,6 +61,10 @@ public static class CallbackApi
             return Problems.Invalid(errors, "The callback is invalid");
         }
 
+        if (JobTestId.TryParse(executionId, out _))
+        {
+            return await JobTests.TestCallbackHandler.ApplyAsync(executionId, report, tests, time);
+        }
         var outcome = await store.ApplyCallbackAsync(executionId, report);
         if (outcome is CallbackOutcome.ExtendTooLong tooLong)
         {

@@ -21,6 +21,7 @@ public static class JobsApi
             .WithSummary("Create or update a job (idempotent): 201 when created, 200 when updated")
             // The handler reads the body by hand (every error at once); this declares its schema.
             .Accepts<JobRequestBody>("application/json")
+            .Produces<JobTests.JobTestResponse>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         jobs.MapGet("/{job}", GetJob).WithName("GetJob").WithSummary("Get one job").ProducesProblem(StatusCodes.Status404NotFound);
@@ -38,12 +39,14 @@ public static class JobsApi
         return app;
     }
 
-    public static async Task<Results<Ok<JobResponse>, Created<JobResponse>, ValidationProblem, ProblemHttpResult>> PutJob(
-        string service, string job, HttpRequest request, JobStore store, SigningSecretStore signingSecrets,
-        AddressPolicy addressPolicy, ServiceJobCounter jobCounter, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<JobResponse>, Created<JobResponse>, UnprocessableEntity<JobTests.JobTestResponse>,
+        ValidationProblem, ProblemHttpResult>> PutJob(
+        string service, string job, string? test, HttpRequest request, JobStore store, SigningSecretStore signingSecrets,
+        AddressPolicy addressPolicy, ServiceJobCounter jobCounter, JobTests.JobTestRunner tests, CancellationToken cancellationToken)
     {
         var query = new QueryReader(new ValidationErrors());
         var jobRef = query.Job(service, job);
+        var testFirst = query.Bool("test", test) == true;
         var body = await JsonBody.ReadObjectAsync(request, cancellationToken);
         if (body.IsTooLarge)
         {
@@ -71,6 +74,15 @@ public static class JobsApi
         }
         // Webhooks are signed from the first one on; the service sees the secret by rotating it.
         await signingSecrets.EnsureAsync(service);
+        if (testFirst)
+        {
+            // The design's test "when a service configures a job": a target that does not take it is not saved.
+            var tested = await tests.RunAsync(JobTests.JobTestTarget.Of(jobRef, definition), request, wait: null, cancellationToken);
+            if (!tested.Webhook.Succeeded)
+            {
+                return TypedResults.UnprocessableEntity(tested);
+            }
+        }
 
         var outcome = await store.UpsertAsync(jobRef, definition);
         if (outcome.Created)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobManager.Api.Errors;
+using JobManager.Api.JobTests;
 using JobManager.Api.Telemetry;
 using JobManager.Core.Hosting;
 
@@ -17,6 +18,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddJobManagerCore();
         builder.AddApiSecurity();
         builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddJobTests();
 
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

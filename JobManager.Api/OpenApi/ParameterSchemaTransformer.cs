@@ -33,6 +33,13 @@ internal sealed class ParameterSchemaTransformer : IOpenApiOperationTransformer
         ["after"] = () => Instant("Instants after this one (default: now)"),
         ["cursor"] = () => new OpenApiSchema { Type = JsonSchemaType.String, Description = "next_cursor of the previous page, unchanged" },
         ["expression"] = () => new OpenApiSchema { Type = JsonSchemaType.String, Description = "cron(...), rate(...) or at(...)" },
+        [Apis.JobTestApi.WaitSeconds] = () => Integer(JobTests.JobTestRunner.MinWaitSeconds, JobTests.JobTestRunner.MaxWaitSeconds,
+            JobTests.JobTestRunner.DefaultWaitSeconds, "How long to wait for the test's callback (seconds)"),
+        ["test"] = () => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Boolean,
+            Description = "Send a test event first; save only when the target answers 2xx (else 422 with the test result)",
+        },
         ["service"] = Name,
         ["job"] = Name,
         ["keyId"] = () => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9a-f]{16}$" },

@@ -123,7 +123,8 @@ internal static class JobsCommands
     {
         var service = GlobalOptions.Service();
         var job = JobName();
-        var command = new Command("test", "Send the job a test webhook (POST .../test; needs an Api that has that endpoint)")
+        var command = new Command("test",
+            "Send the job a test event (POST .../test): prints the webhook's answer and its callback (null if none within 10 s)")
         {
             service, job,
         };

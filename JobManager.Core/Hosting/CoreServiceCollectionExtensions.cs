@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ExecutionStore>();
         services.AddSingleton<ExecutionCleanupStore>();
         services.AddSingleton<BackfillStore>();
+        services.AddSingleton<JobTests.JobTestStore>();
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<DeliveryAnswerStore>();
         services.AddSingleton<LeaseStore>();

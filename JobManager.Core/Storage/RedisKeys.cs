@@ -77,6 +77,12 @@ public sealed class RedisKeys(int shardCount)
     /// <summary>Set: ids of a job's pending and running executions (what <c>exclusive</c> checks).</summary>
     public RedisKey ActiveExecutions(JobRef job) => $"{Prefix(ShardOf(job))}job:{job.WheelMember}:active";
 
+    /// <summary>
+    /// String: one test event (<c>POST .../jobs/{j}/test</c>) awaiting its callback, <c>""</c> until the callback
+    /// writes <c>{status} {unix ms}</c>. Expires shortly after the test stops waiting; never an execution.
+    /// </summary>
+    public static RedisKey JobTest(int shard, string testId) => $"{Prefix(shard)}test:{testId}";
+
     /// <summary>String: which dispatcher is sweeping the shard's history right now (a short lease).</summary>
     public RedisKey SweepLease(int shard) => $"{Prefix(shard)}sweep";
 

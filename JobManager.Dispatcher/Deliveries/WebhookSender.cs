@@ -8,6 +8,7 @@ using JobManager.Core.Signing;
 using JobManager.Dispatcher.Clock;
 using JobManager.Dispatcher.Telemetry;
 using JobManager.Dispatcher.Webhooks;
+using JobManager.Core.Webhooks;
 using Polly;
 using Polly.Registry;
 

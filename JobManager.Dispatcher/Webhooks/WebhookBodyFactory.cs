@@ -2,6 +2,7 @@ using JobManager.Core.Callbacks;
 using JobManager.Core.Dispatch;
 using JobManager.Core.Executions;
 using JobManager.Core.Schedules;
+using JobManager.Core.Webhooks;
 using JobManager.Dispatcher.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -88,16 +88,21 @@ public sealed class CommandTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public async Task JobsTest_OnAnApiWithoutTheTestEndpoint_PrintsItsProblem_AndFails()
+    public async Task JobsTest_SendsATestEvent_AndPrintsTheWebhookAnswerAndTheCallback()
     {
         var service = ApiClient.UniqueService("cli");
+        var path = $"{service}/j";
         await _jm.RunAsync("jobs", "put", "j", "-s", service, "--schedule", "rate(1 hour)",
-            "--target", fixture.Receiver.UrlFor($"{service}/j"), "--enabled", "false");
+            "--target", fixture.Receiver.UrlFor(path), "--enabled", "false");
 
-        var run = await _jm.RunAsync("jobs", "test", "j", "-s", service);
+        var running = _jm.RunAsync("jobs", "test", "j", "-s", service);
+        var webhook = (await fixture.Receiver.WaitForAsync(path, 1, TimeSpan.FromSeconds(30))).Single();
+        using (await fixture.Client.CallbackAsync(webhook.CallbackUrl, new { status = "success" })) { }
+        var run = await running;
 
-        // Once the Api has POST .../test this answers 0; until then routing's 404 or 405 is shown, never a fake success.
-        Assert.True(run.ExitCode == 0 || (run.ExitCode is 1 or 3 && run.Error.StartsWith("Error: 40", StringComparison.Ordinal)),
-            $"{run.ExitCode}: {run.Error}");
+        Assert.Equal(0, run.ExitCode);
+        var printed = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!;
+        Assert.Equal(200, printed["webhook"]!["http_status"]!.GetValue<int>());
+        Assert.Equal("success", printed["callback"]!["status"]!.GetValue<string>());
     }
 }

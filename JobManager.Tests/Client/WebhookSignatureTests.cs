@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using JobManager.Client;
 using JobManager.Client.Webhooks;
-using Signer = dispatcher::JobManager.Dispatcher.Webhooks.WebhookSigner;
+using Signer = JobManager.Core.Webhooks.WebhookSigner;
 
 namespace JobManager.Tests.Client;
 

@@ -44,7 +44,8 @@ public sealed class OpenApiDocumentTests(AppHostFixture fixture)
         Assert.Equal(300, ttl.Default!.GetValue<int>());
         Assert.True(body.Properties["enabled"].Type!.Value.HasFlag(JsonSchemaType.Boolean));
         Assert.True(body.Properties["payload"].Type!.Value.HasFlag(JsonSchemaType.String));
-        Assert.Equal(["200", "201", "400", "401", "403", "404", "409", "413", "429"], put.Responses!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["200", "201", "400", "401", "403", "404", "409", "413", "422", "429"],
+            put.Responses!.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("job_name", Assert.Contains("application/json", put.Responses["200"].Content!).Schema!.Properties!.Keys);
         Assert.Contains("application/problem+json", put.Responses["400"].Content!.Keys);
     }

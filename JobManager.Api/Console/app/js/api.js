@@ -23,6 +23,7 @@ export const paths = {
   allJobs: () => '/jobs',
   jobs: s => `/services/${seg(s)}/jobs`,
   job: (s, j) => `/services/${seg(s)}/jobs/${seg(j)}`,
+  jobTest: (s, j) => `/services/${seg(s)}/jobs/${seg(j)}/test`,
   jobExecutions: (s, j) => `/services/${seg(s)}/jobs/${seg(j)}/executions`,
   serviceExecutions: s => `/services/${seg(s)}/executions`,
   execution: (s, j, id) => `/services/${seg(s)}/jobs/${seg(j)}/executions/${seg(id)}`,

@@ -19,6 +19,7 @@ export async function render({ main, params, session, every }) {
   const recent = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const instants = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const pauseBox = h('div');
+  const testBox = h('div', { id: 'test-result' });
 
   const refreshRecent = async () => {
     try {
@@ -34,6 +35,17 @@ export async function render({ main, params, session, every }) {
       toast(h('span', {}, 'Started ', h('a', { href: routes.execution(service, name, execution.execution_id) }, execution.execution_id)));
       await refreshRecent();
     } catch (error) { toast(error.summary ?? String(error), 'bad'); }
+  };
+
+  // A test event is recorded nowhere: its only trace is the answer shown here.
+  const sendTest = async event => {
+    const button = event.currentTarget;
+    button.disabled = true;
+    fill(testBox, h('p', { class: 'muted' }, 'Sending a test event and waiting up to 10 s for its callback…'));
+    try {
+      const result = await api('POST', paths.jobTest(service, name), { query: { wait_seconds: 10 } });
+      fill(testBox, section('Test event', testResult(result)));
+    } catch (error) { fill(testBox, errorBox(error)); } finally { button.disabled = false; }
   };
 
   const save = async changes => {
@@ -74,6 +86,7 @@ export async function render({ main, params, session, every }) {
 
   const actions = [
     h('button', { type: 'button', class: 'primary', onclick: runNow }, 'Run now'),
+    h('button', { type: 'button', class: 'secondary', id: 'send-test', onclick: sendTest }, 'Send test event'),
     job.enabled ? h('button', { type: 'button', class: 'secondary', onclick: pause }, 'Pause…')
       : h('button', { type: 'button', class: 'secondary', onclick: resume }, 'Resume'),
     h('a', { class: 'button secondary', href: routes.editJob(service, name) }, 'Edit'),
@@ -85,6 +98,7 @@ export async function render({ main, params, session, every }) {
     pageHeader(name, [['Jobs', routes.jobs()], [service, session.admin ? routes.jobs(`?service=${encodeURIComponent(service)}`) : routes.jobs()]],
       actions, format.enabled(job.enabled)),
     pauseBox,
+    testBox,
     h('div', { class: 'columns' },
       section('Definition', properties(shown, job)),
       section('Next 10 instants', instants)),
@@ -105,4 +119,14 @@ async function nextInstants(job, target) {
   } catch (error) {
     fill(target, error.status === 403 ? h('p', { class: 'muted' }, 'This key may not preview schedules.') : errorBox(error));
   }
+}
+
+function testResult({ webhook, callback }) {
+  const row = (label, field, value) => [h('dt', {}, label), h('dd', { dataset: { field } }, value)];
+  return h('dl', { class: 'props' },
+    row('Webhook status', 'http_status', webhook.http_status === null ? 'no answer' : String(webhook.http_status)),
+    row('Took', 'duration_ms', `${webhook.duration_ms} ms`),
+    row('Signed', 'signature_header_sent', webhook.signature_header_sent ? 'yes' : 'no'),
+    webhook.error ? row('Error', 'error', webhook.error) : null,
+    row('Callback', 'callback', callback ? `${callback.status} after ${callback.after_ms} ms` : 'none received'));
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using JobManager.Core.Signing;
 
-namespace JobManager.Dispatcher.Webhooks;
+namespace JobManager.Core.Webhooks;
 
 /// <summary>
 /// Standard Webhooks signatures (standardwebhooks.com): <c>v1,</c> + base64 HMAC-SHA256 over

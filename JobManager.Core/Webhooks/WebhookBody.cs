@@ -1,8 +1,11 @@
-namespace JobManager.Dispatcher.Webhooks;
+using System.Text.Json.Serialization;
+
+namespace JobManager.Core.Webhooks;
 
 /// <summary>
 /// What the service receives: exactly the seed's fields, in the seed's order, plus
-/// <c>service_name</c> and <c>execution_id</c>.
+/// <c>service_name</c> and <c>execution_id</c>; a test event (<c>POST .../jobs/{j}/test</c>) adds <c>"test": true</c>,
+/// which real deliveries leave out.
 /// </summary>
 public sealed record WebhookBody(
     string CallbackUrl,
@@ -15,7 +18,8 @@ public sealed record WebhookBody(
     long ScheduledTimeMs,
     string ScheduledTime,
     string ServiceName,
-    string ExecutionId);
+    string ExecutionId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Test = null);
 
 /// <summary>The job's last successful execution; its <c>state</c> and <c>summary</c> carry over between runs.</summary>
 public sealed record LastSuccessfulExecution(

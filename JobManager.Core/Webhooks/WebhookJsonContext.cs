@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace JobManager.Dispatcher.Webhooks;
+namespace JobManager.Core.Webhooks;
 
 /// <summary>Source-generated serializer for webhook bodies: no reflection on the dispatch hot path.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(WebhookBody))]
-internal sealed partial class WebhookJsonContext : JsonSerializerContext;
+public sealed partial class WebhookJsonContext : JsonSerializerContext;
