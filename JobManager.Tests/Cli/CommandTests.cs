@@ -75,16 +75,22 @@ public sealed class CommandTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public async Task ScheduleNext_PrintsTheInstants_AndATimezoneIsPassedToTheApi()
+    public async Task ScheduleNext_PrintsTheInstants_InUtc_AlsoForAnExpressionReadInAZone()
     {
         var next = await _jm.RunAsync("schedule", "next", "rate(1 hour)", "--count", "3");
-        var zoned = await _jm.RunAsync("schedule", "next", "cron(0 9 * * ? *)", "--tz", "Europe/Paris", "--count", "1");
+        var zoned = await _jm.RunAsync("schedule", "next", "cron(30 1 * * ? *)", "--tz", "America/New_York", "--count", "3");
 
         Assert.Equal(0, next.ExitCode);
-        Assert.Equal(4, next.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header and 3 times
-        // An Api with zoned schedules answers (exit 0); today's ignores the parameter, which jm reports (exit 1).
-        Assert.True(zoned.ExitCode == 0 || (zoned.ExitCode == 1 && zoned.Error.Contains("--tz Europe/Paris", StringComparison.Ordinal)),
-            zoned.Error);
+        Assert.Equal(5, next.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // zone line, header, 3 times
+        Assert.Contains("read in UTC", next.Output);
+        Assert.True(zoned.ExitCode == 0, zoned.Error);
+        Assert.Contains("read in America/New_York", zoned.Output);
+        var times = zoned.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.EndsWith('Z')).ToList();
+        // 01:30 in New York is 06:30 UTC in winter (EST) and 05:30 UTC in summer (EDT): never 01:30 UTC.
+        Assert.Equal(3, times.Count);
+        Assert.All(times, t => Assert.True(t.EndsWith(" 06:30:00Z", StringComparison.Ordinal)
+            || t.EndsWith(" 05:30:00Z", StringComparison.Ordinal), t));
     }
 
     [Fact]
