@@ -12,7 +12,10 @@ internal static class ScheduleCommands
         var schedule = new Command("schedule", "What a schedule expression means");
         var expression = new Argument<string>("expression") { Description = "cron(...), rate(...) or at(...)" };
         var count = new Option<int?>("--count", "-n") { Description = "How many instants (1-100; Api default 10)" };
-        var tz = new Option<string?>("--tz") { Description = "An IANA time zone the expression is read in (default UTC; the times shown stay UTC)" };
+        var tz = new Option<string?>("--tz")
+        {
+            Description = "An IANA time zone the expression is read in (default UTC; the times shown stay UTC)",
+        };
         var after = new Option<DateTimeOffset?>("--after") { Description = "Instants after this time (default now)" };
         var service = GlobalOptions.Service("With --job: show that job's rate phase");
         var job = new Option<string?>("--job", "-j") { Description = "With --service: show that job's rate phase" };
