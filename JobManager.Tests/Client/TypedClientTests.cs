@@ -145,23 +145,24 @@ public sealed class TypedClientTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public async Task ScheduleNext_WithATimezone_ShowsTheApisAnswer()
+    public async Task ScheduleNext_WithATimezone_ReadsTheExpressionThere_AndNamesTheZone()
     {
         var preview = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("rate(1 hour)") { Count = 3 });
         Assert.Equal(3, preview.Times.Count);
         Assert.All(preview.Times.Zip(preview.Times.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
+        Assert.Equal("UTC", preview.Timezone);
 
-        // An Api with zoned schedules answers with times (or refuses a zone it does not know); today's ignores the parameter.
-        try
+        var after = new DateTimeOffset(2027, 1, 10, 0, 0, 0, TimeSpan.Zero); // winter: Paris is UTC+1
+        var zoned = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)")
         {
-            var zoned = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)") { Timezone = "Europe/Paris",
-                Count = 1 });
-            Assert.Single(zoned.Times);
-        }
-        catch (JobManagerApiException e)
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
-            Assert.Contains("timezone", e.FieldErrors.Keys);
-        }
+            Timezone = "Europe/Paris", Count = 1, After = after,
+        });
+        var unknown = await Assert.ThrowsAsync<JobManagerApiException>(() =>
+            Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)") { Timezone = "Mars/Olympus" }));
+
+        Assert.Equal("Europe/Paris", zoned.Timezone);
+        Assert.Equal([new DateTimeOffset(2027, 1, 10, 8, 0, 0, TimeSpan.Zero)], zoned.Times);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("timezone", unknown.FieldErrors.Keys);
     }
 }
