@@ -75,6 +75,29 @@ public sealed class CommandTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task JobsBackfill_PrintsTheNewExecutions_AndExecutionsDeleteNeedsBefore_ThenPrintsTheCount()
+    {
+        var service = ApiClient.UniqueService("cli");
+        await _jm.RunAsync("jobs", "put", "daily", "-s", service, "--schedule", "cron(0 12 * * ? *)",
+            "--target", fixture.Receiver.UrlFor($"{service}/daily"), "--enabled", "false");
+
+        var backfill = await _jm.RunAsync("jobs", "backfill", "daily", "-s", service,
+            "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-03T00:00:00Z", "--output", "json");
+        var noBefore = await _jm.RunAsync("executions", "delete", "-s", service);
+        var deleted = await _jm.RunAsync("executions", "delete", "-s", service, "--job", "daily",
+            "--before", "2026-01-01T00:00:00Z", "--output", "json");
+
+        Assert.True(backfill.ExitCode == 0, backfill.Error);
+        var created = System.Text.Json.Nodes.JsonNode.Parse(backfill.Output)!;
+        Assert.Equal(2, created["count"]!.GetValue<int>());
+        Assert.Equal(2, created["execution_ids"]!.AsArray().Count);
+        Assert.Equal(JobManager.Cli.ExitCodes.Usage, noBefore.ExitCode);
+        Assert.True(deleted.ExitCode == 0, deleted.Error);
+        // Nothing was scheduled before the first instant: none deleted.
+        Assert.Equal(0, System.Text.Json.Nodes.JsonNode.Parse(deleted.Output)!["deleted"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task ScheduleNext_PrintsTheInstants_InUtc_AlsoForAnExpressionReadInAZone()
     {
         var next = await _jm.RunAsync("schedule", "next", "rate(1 hour)", "--count", "3");
