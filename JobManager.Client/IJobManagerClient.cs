@@ -32,11 +32,25 @@ public interface IJobManagerClient
     /// </summary>
     Task<JsonElement> TestJobAsync(string service, string job, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>POST .../backfill</c>: one execution per schedule instant from <paramref name="from"/> to <paramref name="to"/>
+    /// (inclusive, in the job's zone, at most 1,000), delivered now in schedule order.
+    /// </summary>
+    Task<BackfillResult> BackfillJobAsync(string service, string job, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken = default);
+
     Task<Execution> GetExecutionAsync(string service, string job, string executionId, CancellationToken cancellationToken = default);
 
     /// <summary>Executions, newest first: of one job, or of the whole service when <paramref name="job"/> is null.</summary>
     IAsyncEnumerable<Execution> ListExecutionsAsync(
         string service, string? job = null, ExecutionQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes finished executions scheduled before <paramref name="before"/>: of one job, or of the whole service when
+    /// <paramref name="job"/> is null. Pending and running ones stay.
+    /// </summary>
+    Task<DeletedExecutions> DeleteExecutionsAsync(string service, string? job, DateTimeOffset before,
+        CancellationToken cancellationToken = default);
 
     /// <summary>The next instants of a schedule expression (admin keys only).</summary>
     Task<SchedulePreview> GetNextScheduleTimesAsync(ScheduleQuery query, CancellationToken cancellationToken = default);

@@ -22,6 +22,18 @@ public sealed partial class JobManagerClient
     }
 
     /// <inheritdoc />
+    public Task<DeletedExecutions> DeleteExecutionsAsync(string service, string? job, DateTimeOffset before,
+        CancellationToken cancellationToken = default)
+    {
+        var filter = QueryString.Empty.With("before", before);
+        return job is null
+            ? SendAsync("DeleteServiceExecutions", HttpMethod.Delete, $"services/{Segment(service)}/executions" + filter,
+                Json.DeletedExecutions, cancellationToken)
+            : SendAsync("DeleteJobExecutions", HttpMethod.Delete, JobPath(service, job) + "/executions" + filter,
+                Json.DeletedExecutions, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<SchedulePreview> GetNextScheduleTimesAsync(ScheduleQuery query, CancellationToken cancellationToken = default)
     {
         var parameters = QueryString.Empty

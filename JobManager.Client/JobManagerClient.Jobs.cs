@@ -39,7 +39,7 @@ public sealed partial class JobManagerClient
         PagesAsync("ListJobs", "jobs", JobFilter(query).With("service", service), Json.PageJob, cancellationToken);
 
     private static QueryString JobFilter(JobQuery? query) =>
-        QueryString.Empty.With("enabled", query?.Enabled).With("limit", query?.PageSize);
+        QueryString.Empty.With("enabled", query?.Enabled).With("health", query?.Health).With("limit", query?.PageSize);
 
     /// <inheritdoc />
     public Task<Execution> RunJobNowAsync(string service, string job, CancellationToken cancellationToken = default) =>
@@ -48,4 +48,14 @@ public sealed partial class JobManagerClient
     /// <inheritdoc />
     public Task<JsonElement> TestJobAsync(string service, string job, CancellationToken cancellationToken = default) =>
         SendAsync("TestJob", HttpMethod.Post, JobPath(service, job) + "/test", Json.JsonElement, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<BackfillResult> BackfillJobAsync(string service, string job, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken = default)
+    {
+        using var response = await SendRawAsync("BackfillJob", HttpMethod.Post, JobPath(service, job) + "/backfill",
+            JsonContent(new BackfillRange(from.ToUniversalTime(), to.ToUniversalTime()), Json.BackfillRange), cancellationToken);
+        return await response.Content.ReadFromJsonAsync(Json.BackfillResult, cancellationToken)
+            ?? throw new InvalidDataException("The Api answered BackfillJob with an empty body.");
+    }
 }

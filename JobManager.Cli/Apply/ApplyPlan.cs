@@ -16,7 +16,7 @@ public sealed record ApplyPlan(IReadOnlyList<PlannedChange> Changes, IReadOnlyLi
             {
                 changes.Add(new PlannedChange(ChangeKind.Create, name, job, []));
             }
-            else if (now != job)
+            else if (now.Differences(job).Any())
             {
                 changes.Add(new PlannedChange(ChangeKind.Update, name, job, [.. now.Differences(job)]));
             }

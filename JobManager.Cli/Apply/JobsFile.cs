@@ -1,3 +1,4 @@
+using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -44,6 +45,13 @@ public sealed class JobsFile
                 {
                     throw new UsageException($"{source}: job '{name}' needs schedule and invocation_target.");
                 }
+                foreach (var (field, value) in new[] { ("start_time", spec.StartTime), ("end_time", spec.EndTime) })
+                {
+                    if (value is not null && !TryInstant(value, out _))
+                    {
+                        throw new UsageException($"{source}: job '{name}': {field} '{value}' is not an ISO 8601 instant.");
+                    }
+                }
             }
             return file;
         }
@@ -53,6 +61,12 @@ public sealed class JobsFile
             throw new UsageException($"{source} ({e.Start.Line}:{e.Start.Column}): {reason}");
         }
     }
+
+    /// <summary>An instant of the file (<c>2027-01-01T00:00:00Z</c>; no offset means UTC), checked by <see cref="Parse"/>.</summary>
+    internal static DateTimeOffset? Instant(string? text) => text is null ? null : TryInstant(text, out var instant) ? instant : null;
+
+    private static bool TryInstant(string text, out DateTimeOffset instant) =>
+        DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant);
 }
 
 /// <summary>One job in a jobs file; a field left out takes the Api's default.</summary>
@@ -67,4 +81,12 @@ public sealed class JobSpec
     public bool? Exclusive { get; set; }
     public bool? Async { get; set; }
     public string? InvocationType { get; set; }
+    /// <summary>An IANA zone; left out, UTC.</summary>
+    public string? Timezone { get; set; }
+    /// <summary>ISO 8601 instants, kept as text so a bad one is reported with its job.</summary>
+    public string? StartTime { get; set; }
+    public string? EndTime { get; set; }
+    public int? FlexibleWindowSeconds { get; set; }
+    public string? PausedReason { get; set; }
+    public int? PauseAfterFailures { get; set; }
 }

@@ -69,7 +69,7 @@ internal static class ApplyCommand
             {
                 case ChangeKind.Create:
                     output.WriteLine($"+ {change.Job}");
-                    foreach (var (field, _, value) in DesiredFields(change.Wanted!))
+                    foreach (var (field, value) in change.Wanted!.Fields())
                     {
                         output.WriteLine($"    {field}: {value ?? "null"}");
                     }
@@ -92,10 +92,6 @@ internal static class ApplyCommand
         }
         output.WriteLine(plan.Changes.Count == 0 ? "No changes." : dryRun ? "Dry run: nothing changed." : "Applying...");
     }
-
-    /// <summary>An empty job compared with the wanted one: every field, for a creation's listing.</summary>
-    private static IEnumerable<(string Field, string? From, string? To)> DesiredFields(DesiredJob job) =>
-        new DesiredJob("", "", !job.Async, !job.Enabled, !job.Exclusive, "", job.Payload is null ? "" : null, -1, -1).Differences(job);
 
     private static async Task ApplyAsync(IJobManagerClient client, string service, ApplyPlan plan, Printer printer,
         CancellationToken cancellationToken)

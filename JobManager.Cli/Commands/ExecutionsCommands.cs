@@ -12,6 +12,7 @@ internal static class ExecutionsCommands
         var executions = new Command("executions", "Execution history, and following runs as they finish");
         executions.Add(List(app));
         executions.Add(Get(app));
+        executions.Add(Delete(app));
         return executions;
     }
 
@@ -86,6 +87,26 @@ internal static class ExecutionsCommands
             }
             execution = await FollowOneAsync(context, execution, context.Value(interval), cancellationToken);
             return execution.Status == ExecutionStatuses.Success ? ExitCodes.Ok : ExitCodes.ExecutionFailed;
+        });
+        return command;
+    }
+
+    private static Command Delete(CliApp app)
+    {
+        var service = GlobalOptions.Service();
+        var job = new Option<string?>("--job", "-j") { Description = "One job's executions (default: the whole service's)" };
+        var before = new Option<DateTimeOffset>("--before")
+        {
+            Description = "Delete finished executions scheduled before this instant (ISO 8601); pending and running ones stay",
+            Required = true,
+        };
+        var command = new Command("delete", "Delete finished executions scheduled before an instant") { service, job, before };
+        app.Handle(command, async (context, cancellationToken) =>
+        {
+            var name = context.Service(service);
+            var deleted = await context.Client.DeleteExecutionsAsync(name, context.Value(job), context.Value(before), cancellationToken);
+            context.Printer.Item(deleted, [("deleted", deleted.Deleted.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -16,6 +16,7 @@ internal static class JobsCommands
         jobs.Add(Delete(app));
         jobs.Add(Run(app));
         jobs.Add(Test(app));
+        jobs.Add(Backfill(app));
         return jobs;
     }
 
@@ -25,10 +26,12 @@ internal static class JobsCommands
     {
         var service = GlobalOptions.Service("The service (default: $JM_SERVICE); without one, every service's jobs (admin key)");
         var enabled = new Option<bool?>("--enabled") { Description = "Only enabled (true) or disabled (false) jobs" };
-        var command = new Command("list", "List jobs by name") { service, enabled };
+        var health = new Option<string?>("--health") { Description = "Only healthy, failing or paused jobs" };
+        health.AcceptOnlyFromAmong(JobHealth.Healthy, JobHealth.Failing, JobHealth.Paused);
+        var command = new Command("list", "List jobs by name") { service, enabled, health };
         app.Handle(command, async (context, cancellationToken) =>
         {
-            var query = new JobQuery { Enabled = context.Value(enabled) };
+            var query = new JobQuery { Enabled = context.Value(enabled), Health = context.Value(health) };
             var name = context.OptionalService(service);
             var items = name is null
                 ? context.Client.ListAllJobsAsync(null, query, cancellationToken)
@@ -132,6 +135,30 @@ internal static class JobsCommands
         {
             var answer = await context.Client.TestJobAsync(context.Service(service), context.Value(job)!, cancellationToken);
             await context.Out.WriteLineAsync(JsonSerializer.Serialize(answer, Output.Printer.Json));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Backfill(CliApp app)
+    {
+        var service = GlobalOptions.Service();
+        var job = JobName();
+        var from = new Option<DateTimeOffset>("--from") { Description = "First instant (ISO 8601, inclusive)", Required = true };
+        var to = new Option<DateTimeOffset>("--to") { Description = "Last instant (ISO 8601, inclusive)", Required = true };
+        var command = new Command("backfill",
+            "Create one execution per schedule instant from --from to --to (in the job's timezone, at most 1,000), delivered now")
+        {
+            service, job, from, to,
+        };
+        app.Handle(command, async (context, cancellationToken) =>
+        {
+            var (name, jobName) = (context.Service(service), context.Value(job)!);
+            var created = await context.Client.BackfillJobAsync(name, jobName, context.Value(from), context.Value(to), cancellationToken);
+            context.Printer.Item(created, [
+                ("count", created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("execution_ids", string.Join(' ', created.ExecutionIds)),
+            ]);
             return ExitCodes.Ok;
         });
         return command;

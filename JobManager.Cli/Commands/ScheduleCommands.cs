@@ -12,7 +12,10 @@ internal static class ScheduleCommands
         var schedule = new Command("schedule", "What a schedule expression means");
         var expression = new Argument<string>("expression") { Description = "cron(...), rate(...) or at(...)" };
         var count = new Option<int?>("--count", "-n") { Description = "How many instants (1-100; Api default 10)" };
-        var tz = new Option<string?>("--tz") { Description = "An IANA time zone, sent as timezone (needs an Api with zoned schedules)" };
+        var tz = new Option<string?>("--tz")
+        {
+            Description = "An IANA time zone the expression is read in (default UTC; the times shown stay UTC)",
+        };
         var after = new Option<DateTimeOffset?>("--after") { Description = "Instants after this time (default now)" };
         var service = GlobalOptions.Service("With --job: show that job's rate phase");
         var job = new Option<string?>("--job", "-j") { Description = "With --service: show that job's rate phase" };
@@ -28,14 +31,9 @@ internal static class ScheduleCommands
                 Job = context.Value(job),
             };
             var preview = await context.Client.GetNextScheduleTimesAsync(query, cancellationToken);
+            // The instants are UTC whatever the zone; the Api names the zone it read the expression in.
+            context.Printer.Message($"{preview.Expression} read in {preview.Timezone ?? "UTC"}:");
             context.Printer.List(preview.Times, new Table<DateTimeOffset>(("TIME (UTC)", t => Views.Time(t), 0)));
-            if (query.Timezone is not null && preview.Timezone is null)
-            {
-                // An Api without zoned schedules ignores the parameter: say so rather than pass UTC off as zoned.
-                await context.Error.WriteLineAsync(
-                    $"Error: the Api did not apply --tz {query.Timezone} (it has no time zones yet); the times above are UTC.");
-                return ExitCodes.ApiError;
-            }
             return ExitCodes.Ok;
         });
         schedule.Add(next);

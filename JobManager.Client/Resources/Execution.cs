@@ -24,6 +24,18 @@ public sealed record Execution(
     int? HttpStatus,
     IReadOnlyList<DeliveryAttempt> DeliveryAttempts)
 {
+    /// <summary>When JobManager meant to send it: <see cref="ScheduledTime"/> plus the job's flexible-window offset.</summary>
+    public DateTimeOffset? FireTime { get; init; }
+    public long? FireTimeMs { get; init; }
+    /// <summary>The trace of the webhook's dispatch; null when untraced.</summary>
+    public string? TraceId { get; init; }
+    /// <summary>When a dispatcher first claimed the scheduled instant; null for a manual run.</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+    /// <summary>The last heartbeat's state and summary, while the execution runs.</summary>
+    public string? ProgressState { get; init; }
+    public string? ProgressSummary { get; init; }
+    public DateTimeOffset? LastHeartbeatAt { get; init; }
+
     /// <summary>Whether the execution reached <c>success</c> or <c>failure</c>; it changes no more.</summary>
     public bool IsFinished => Status is ExecutionStatuses.Success or ExecutionStatuses.Failure;
 }

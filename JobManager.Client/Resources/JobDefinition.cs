@@ -14,4 +14,14 @@ public sealed record JobDefinition(string Schedule, string InvocationTarget)
     public string? Payload { get; init; }
     public int? TtlSeconds { get; init; }
     public int? CatchupWindowSeconds { get; init; }
+    /// <summary>An IANA zone for <c>cron(...)</c> and <c>at(...)</c>; the Api's default is UTC.</summary>
+    public string? Timezone { get; init; }
+    public DateTimeOffset? StartTime { get; init; }
+    public DateTimeOffset? EndTime { get; init; }
+    /// <summary>0-3600; the Api's default is 0.</summary>
+    public int? FlexibleWindowSeconds { get; init; }
+    /// <summary>Why the job is disabled (at most 256 characters); left out, a disabled job keeps its reason.</summary>
+    public string? PausedReason { get; init; }
+    /// <summary>0-1000; the Api's default is 0 (never pause).</summary>
+    public int? PauseAfterFailures { get; init; }
 }

@@ -1,8 +1,8 @@
 namespace JobManager.Client.Resources;
 
 /// <summary>
-/// The next instants of a schedule expression (<c>GET /schedules/next</c>). <see cref="Timezone"/> is the zone
-/// the Api computed them in, when it says so; today's Api has no zones and leaves it out (the times are UTC).
+/// The next instants of a schedule expression (<c>GET /schedules/next</c>), always UTC. <see cref="Timezone"/> names
+/// the zone the expression was read in (<c>UTC</c> unless the query or the job gave one).
 /// </summary>
 public sealed record SchedulePreview(string Expression, IReadOnlyList<DateTimeOffset> Times, string? Timezone = null);
 
@@ -15,6 +15,6 @@ public sealed record ScheduleQuery(string Expression)
     /// <summary>With <see cref="Job"/>: the rate phase of that job.</summary>
     public string? Service { get; init; }
     public string? Job { get; init; }
-    /// <summary>An IANA time zone, sent as <c>timezone</c> (for Apis that support zoned schedules).</summary>
+    /// <summary>An IANA time zone, sent as <c>timezone</c>: the zone <c>cron(...)</c> and <c>at(...)</c> are read in.</summary>
     public string? Timezone { get; init; }
 }

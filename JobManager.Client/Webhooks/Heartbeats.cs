@@ -8,7 +8,8 @@ namespace JobManager.Client.Webhooks;
 /// Keeps a running execution alive: a heartbeat before each deadline, which the Api moves to now + TTL. The
 /// webhook does not carry the TTL, so the first heartbeat goes out early (half a second: TTLs are at least one
 /// second and the deadline starts after the 2xx) and each later one when half the time left has passed. When
-/// the Api says the execution is over (409: it timed out, 404: removed), the handler is cancelled.
+/// the Api says the execution is over (409: it timed out, 404: removed), the handler is cancelled. Each heartbeat
+/// carries the handler's last progress, which the Api shows on the running execution (<c>progress_state</c>).
 /// </summary>
 internal sealed class Heartbeats(
     IJobManagerClient callbacks, Uri callbackUrl, TimeSpan? fixedInterval, TimeProvider clock,
@@ -26,6 +27,9 @@ internal sealed class Heartbeats(
     public DateTimeOffset? Deadline { get; private set; }
 
     public int Sent { get; private set; }
+
+    /// <summary>What the handler last reported; sent with every heartbeat from then on.</summary>
+    public JobProgress? Progress { get; set; }
 
     /// <summary>The execution ended without this run's final callback; none should be sent.</summary>
     public bool EndedElsewhere { get; private set; }
@@ -69,7 +73,10 @@ internal sealed class Heartbeats(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var result = await callbacks.SendCallbackAsync(callbackUrl, new CallbackReport(CallbackReport.Heartbeat), cancellationToken);
+            var progress = Progress;
+            var report = new CallbackReport(CallbackReport.Heartbeat,
+                JobRunner.Limit(progress?.State, JobRunner.MaxStateBytes), JobRunner.Limit(progress?.Summary, JobRunner.MaxSummaryBytes));
+            var result = await callbacks.SendCallbackAsync(callbackUrl, report, cancellationToken);
             Sent++;
             _lastSent = Now;
             Deadline = result.Deadline;

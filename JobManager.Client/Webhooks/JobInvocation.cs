@@ -53,15 +53,16 @@ public sealed class JobInvocation
     public DateTimeOffset? Deadline => _heartbeats.Deadline;
     public int HeartbeatsSent => _heartbeats.Sent;
     /// <summary>What the handler last reported; null when it reported nothing.</summary>
-    public JobProgress? Progress { get; private set; }
+    public JobProgress? Progress => _heartbeats.Progress;
 
     /// <summary>
-    /// Keeps <paramref name="state"/> and <paramref name="summary"/> as the run's progress and sends a heartbeat
-    /// at once (at most one a second), extending the deadline by the job's TTL.
+    /// Sends <paramref name="state"/> and <paramref name="summary"/> to the Api with a heartbeat at once (or, within a
+    /// second of the last one, with the next), which extends the deadline by the job's TTL; the running execution
+    /// shows them as <c>progress_state</c> and <c>progress_summary</c>.
     /// </summary>
     public async Task ReportProgressAsync(string? state = null, string? summary = null, CancellationToken cancellationToken = default)
     {
-        Progress = new JobProgress(state, summary, _heartbeats.Now);
+        _heartbeats.Progress = new JobProgress(state, summary, _heartbeats.Now);
         await _heartbeats.BeatSoonAsync(cancellationToken);
     }
 }

@@ -20,8 +20,8 @@ internal sealed class JobRunner(
     TimeProvider clock, ILogger<JobRunner> logger) : IHostedService
 {
     public const string CallbackClientName = "JobManager.Callbacks";
-    private const int MaxSummaryBytes = 1024;
-    private const int MaxStateBytes = 64 * 1024;
+    internal const int MaxSummaryBytes = 1024;
+    internal const int MaxStateBytes = 64 * 1024;
     private static readonly TimeSpan FinalCallbackTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, Task> _running = new();

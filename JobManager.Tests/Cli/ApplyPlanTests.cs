@@ -53,4 +53,26 @@ public sealed class ApplyPlanTests
         var error = Assert.Throws<UsageException>(() => JobsFile.Parse(yaml, "test.yaml"));
         Assert.Contains(expected, error.Message);
     }
+
+    [Fact]
+    public void AFileWithoutTheNewFields_EqualsAJobWithTheirDefaults_AndLeavesAnAutoPauseReasonAlone()
+    {
+        var wanted = Wanted("jobs:\n  a:\n    schedule: rate(1 hour)\n    invocation_target: https://svc.example/run\n"
+            + "    enabled: false\n");
+        var paused = Existing("a") with { Enabled = false, PausedReason = "paused after 3 consecutive failures" };
+
+        Assert.Equal(["a"], ApplyPlan.Compute(wanted, [paused], prune: false).Unchanged);
+    }
+
+    [Fact]
+    public void AZoneOrWindowThatDiffers_IsAnUpdateOfThatField()
+    {
+        var wanted = Wanted("jobs:\n  a:\n    schedule: rate(1 hour)\n    invocation_target: https://svc.example/run\n"
+            + "    timezone: Europe/Berlin\n    flexible_window_seconds: 60\n    end_time: 2030-01-01T01:00:00+01:00\n");
+
+        var change = Assert.Single(ApplyPlan.Compute(wanted, [Existing("a")], prune: false).Changes);
+
+        Assert.Equal([("timezone", "UTC", "Europe/Berlin"), ("end_time", null, "2030-01-01T00:00:00.000Z"),
+            ("flexible_window_seconds", "0", "60")], change.Differences);
+    }
 }

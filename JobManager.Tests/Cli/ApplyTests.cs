@@ -55,6 +55,37 @@ public sealed class ApplyTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task Apply_WithAZoneAFlexibleWindowAndAStart_TheSameFileAgainChangesNothing()
+    {
+        var service = ApiClient.UniqueService("apply");
+        var file = JobsFile(service, $$"""
+            jobs:
+              morning:
+                schedule: cron(30 1 * * ? *)
+                invocation_target: {{Target(service, "morning")}}
+                timezone: America/New_York
+                flexible_window_seconds: 900
+                start_time: 2027-01-01T00:00:00Z
+                pause_after_failures: 3
+                enabled: false
+            """);
+
+        var first = await _jm.RunAsync("apply", "-f", file, "--service", service);
+        var created = await fixture.Client.GetJobAsync(service, "morning");
+        var second = await _jm.RunAsync("apply", "-f", file, "--service", service);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("    timezone: America/New_York", first.Output);
+        Assert.Contains("    flexible_window_seconds: 900", first.Output);
+        Assert.Equal(("America/New_York", 900, 3),
+            (created!["timezone"]!.GetValue<string>(), created["flexible_window_seconds"]!.GetValue<int>(),
+                created["pause_after_failures"]!.GetValue<int>()));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("0 to create, 0 to update, 0 to delete, 1 unchanged", second.Output);
+        Assert.Contains("No changes.", second.Output);
+    }
+
+    [Fact]
     public async Task ApplyWithPrune_UpdatesChangedJobs_AndDeletesTheOnesNotInTheFile()
     {
         var service = ApiClient.UniqueService("apply");

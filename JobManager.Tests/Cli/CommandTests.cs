@@ -75,16 +75,45 @@ public sealed class CommandTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public async Task ScheduleNext_PrintsTheInstants_AndATimezoneIsPassedToTheApi()
+    public async Task JobsBackfill_PrintsTheNewExecutions_AndExecutionsDeleteNeedsBefore_ThenPrintsTheCount()
+    {
+        var service = ApiClient.UniqueService("cli");
+        await _jm.RunAsync("jobs", "put", "daily", "-s", service, "--schedule", "cron(0 12 * * ? *)",
+            "--target", fixture.Receiver.UrlFor($"{service}/daily"), "--enabled", "false");
+
+        var backfill = await _jm.RunAsync("jobs", "backfill", "daily", "-s", service,
+            "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-03T00:00:00Z", "--output", "json");
+        var noBefore = await _jm.RunAsync("executions", "delete", "-s", service);
+        var deleted = await _jm.RunAsync("executions", "delete", "-s", service, "--job", "daily",
+            "--before", "2026-01-01T00:00:00Z", "--output", "json");
+
+        Assert.True(backfill.ExitCode == 0, backfill.Error);
+        var created = System.Text.Json.Nodes.JsonNode.Parse(backfill.Output)!;
+        Assert.Equal(2, created["count"]!.GetValue<int>());
+        Assert.Equal(2, created["execution_ids"]!.AsArray().Count);
+        Assert.Equal(JobManager.Cli.ExitCodes.Usage, noBefore.ExitCode);
+        Assert.True(deleted.ExitCode == 0, deleted.Error);
+        // Nothing was scheduled before the first instant: none deleted.
+        Assert.Equal(0, System.Text.Json.Nodes.JsonNode.Parse(deleted.Output)!["deleted"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task ScheduleNext_PrintsTheInstants_InUtc_AlsoForAnExpressionReadInAZone()
     {
         var next = await _jm.RunAsync("schedule", "next", "rate(1 hour)", "--count", "3");
-        var zoned = await _jm.RunAsync("schedule", "next", "cron(0 9 * * ? *)", "--tz", "Europe/Paris", "--count", "1");
+        var zoned = await _jm.RunAsync("schedule", "next", "cron(30 1 * * ? *)", "--tz", "America/New_York", "--count", "3");
 
         Assert.Equal(0, next.ExitCode);
-        Assert.Equal(4, next.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header and 3 times
-        // An Api with zoned schedules answers (exit 0); today's ignores the parameter, which jm reports (exit 1).
-        Assert.True(zoned.ExitCode == 0 || (zoned.ExitCode == 1 && zoned.Error.Contains("--tz Europe/Paris", StringComparison.Ordinal)),
-            zoned.Error);
+        Assert.Equal(5, next.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // zone line, header, 3 times
+        Assert.Contains("read in UTC", next.Output);
+        Assert.True(zoned.ExitCode == 0, zoned.Error);
+        Assert.Contains("read in America/New_York", zoned.Output);
+        var times = zoned.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.EndsWith('Z')).ToList();
+        // 01:30 in New York is 06:30 UTC in winter (EST) and 05:30 UTC in summer (EDT): never 01:30 UTC.
+        Assert.Equal(3, times.Count);
+        Assert.All(times, t => Assert.True(t.EndsWith(" 06:30:00Z", StringComparison.Ordinal)
+            || t.EndsWith(" 05:30:00Z", StringComparison.Ordinal), t));
     }
 
     [Fact]

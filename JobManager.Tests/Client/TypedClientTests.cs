@@ -55,6 +55,56 @@ public sealed class TypedClientTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task AZonedJob_RoundTripsThroughTheClient_WithItsWindowPausingAndHealth()
+    {
+        var service = ApiClient.UniqueService("typed");
+        var start = new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var definition = new JobDefinition("cron(30 1 * * ? *)", fixture.Receiver.UrlFor($"{service}/zoned"))
+        {
+            Timezone = "America/New_York", StartTime = start, EndTime = start.AddYears(1), FlexibleWindowSeconds = 300,
+            Enabled = false, PausedReason = "waiting for the migration", PauseAfterFailures = 5,
+        };
+
+        var saved = await Admin.PutJobAsync(service, "zoned", definition);
+        var read = await Admin.GetJobAsync(service, "zoned");
+        var paused = await Admin.ListJobsAsync(service, new JobQuery { Health = JobHealth.Paused }).ToListAsync();
+        var healthy = await Admin.ListJobsAsync(service, new JobQuery { Health = JobHealth.Healthy }).ToListAsync();
+        var again = await Admin.PutJobAsync(service, "zoned", read.ToDefinition());
+
+        Assert.True(saved.Created);
+        Assert.Equal(("America/New_York", start, start.AddYears(1), 300),
+            (read.Timezone, read.StartTime, read.EndTime, read.FlexibleWindowSeconds));
+        Assert.Equal(("waiting for the migration", 5, JobHealth.Paused, 0, null),
+            (read.PausedReason, read.PauseAfterFailures, read.Health, read.ConsecutiveFailures, read.LastExecution));
+        Assert.Equal(["zoned"], paused.Select(j => j.JobName));
+        Assert.Empty(healthy);
+        Assert.Equal(read with { UpdatedAt = again.Job.UpdatedAt }, again.Job);
+    }
+
+    [Fact]
+    public async Task Backfill_CreatesAnExecutionPerInstant_AndCleanUpDeletesOnlyFinishedOnesBefore()
+    {
+        var service = ApiClient.UniqueService("typed");
+        await Admin.PutJobAsync(service, "daily", new JobDefinition("cron(0 12 * * ? *)", fixture.Receiver.UrlFor($"{service}/daily"))
+        {
+            Enabled = false,
+        });
+        var from = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var backfill = await Admin.BackfillJobAsync(service, "daily", from, from.AddDays(3));
+        var executions = await Admin.ListExecutionsAsync(service, "daily").ToListAsync();
+        var deleted = await Admin.DeleteExecutionsAsync(service, null, from.AddDays(10));
+
+        Assert.Equal(3, backfill.Count);
+        Assert.Equal(backfill.ExecutionIds.Order(), executions.Select(e => e.ExecutionId).Order());
+        Assert.All(executions, e => Assert.Equal("backfill", e.Trigger));
+        // Whatever finished is deleted, pending and running stay: no execution is counted twice or lost.
+        var left = await Admin.ListExecutionsAsync(service, "daily").ToListAsync();
+        Assert.Equal(3, deleted.Deleted + left.Count);
+        Assert.All(left, e => Assert.False(e.IsFinished, e.Status));
+    }
+
+    [Fact]
     public async Task GetJob_OfAnotherService_Throws404_LikeAMissingJob()
     {
         var service = ApiClient.UniqueService("typed");
@@ -95,23 +145,24 @@ public sealed class TypedClientTests(AppHostFixture fixture)
     }
 
     [Fact]
-    public async Task ScheduleNext_WithATimezone_ShowsTheApisAnswer()
+    public async Task ScheduleNext_WithATimezone_ReadsTheExpressionThere_AndNamesTheZone()
     {
         var preview = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("rate(1 hour)") { Count = 3 });
         Assert.Equal(3, preview.Times.Count);
         Assert.All(preview.Times.Zip(preview.Times.Skip(1)), pair => Assert.Equal(TimeSpan.FromHours(1), pair.Second - pair.First));
+        Assert.Equal("UTC", preview.Timezone);
 
-        // An Api with zoned schedules answers with times (or refuses a zone it does not know); today's ignores the parameter.
-        try
+        var after = new DateTimeOffset(2027, 1, 10, 0, 0, 0, TimeSpan.Zero); // winter: Paris is UTC+1
+        var zoned = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)")
         {
-            var zoned = await Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)") { Timezone = "Europe/Paris",
-                Count = 1 });
-            Assert.Single(zoned.Times);
-        }
-        catch (JobManagerApiException e)
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
-            Assert.Contains("timezone", e.FieldErrors.Keys);
-        }
+            Timezone = "Europe/Paris", Count = 1, After = after,
+        });
+        var unknown = await Assert.ThrowsAsync<JobManagerApiException>(() =>
+            Admin.GetNextScheduleTimesAsync(new ScheduleQuery("cron(0 9 * * ? *)") { Timezone = "Mars/Olympus" }));
+
+        Assert.Equal("Europe/Paris", zoned.Timezone);
+        Assert.Equal([new DateTimeOffset(2027, 1, 10, 8, 0, 0, TimeSpan.Zero)], zoned.Times);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("timezone", unknown.FieldErrors.Keys);
     }
 }

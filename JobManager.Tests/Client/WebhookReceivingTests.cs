@@ -57,6 +57,33 @@ public sealed class WebhookReceivingTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task ReportedProgress_GoesWithAHeartbeat_AndShowsAsProgressStateOnTheRunningExecution()
+    {
+        var release = new TaskCompletionSource();
+        await using var service = await LibraryService.StartAsync(fixture, async (job, cancellationToken) =>
+        {
+            await job.ReportProgressAsync(state: "{\"page\":2}", summary: "page 2 of 5", cancellationToken: cancellationToken);
+            await release.Task.WaitAsync(cancellationToken);
+            return JobResult.Success();
+        });
+        await service.PutJobAsync("paged", ttlSeconds: 30);
+
+        var run = await service.Client.RunJobNowAsync(service.Service, "paged");
+        var running = await Wait.UntilAsync(async () =>
+        {
+            var execution = await service.Client.GetExecutionAsync(service.Service, "paged", run.ExecutionId);
+            return execution.ProgressState is not null ? execution : null;
+        }, Timeout, "progress on the running execution");
+        release.SetResult();
+        var finished = await service.WaitFinishedAsync("paged", run.ExecutionId, Timeout);
+
+        Assert.Equal((ExecutionStatuses.Running, "{\"page\":2}", "page 2 of 5"),
+            (running.Status, running.ProgressState, running.ProgressSummary));
+        Assert.NotNull(running.LastHeartbeatAt);
+        Assert.Equal(ExecutionStatuses.Success, finished.Status);
+    }
+
+    [Fact]
     public async Task HandlerException_IsCalledBackAsFailure_WithItsMessageAsSummary()
     {
         await using var service = await LibraryService.StartAsync(fixture, async (job, cancellationToken) =>
