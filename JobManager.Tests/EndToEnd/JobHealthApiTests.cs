@@ -11,21 +11,6 @@ public sealed class JobHealthApiTests(AppHostFixture fixture)
     private readonly ApiClient _api = fixture.Client;
     private readonly WebhookReceiver _receiver = fixture.Receiver;
 
-    private async Task<JsonObject> WaitForJobAsync(string service, string job, Func<JsonObject, bool> predicate)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var found = await _api.GetJobAsync(service, job);
-            if (found is not null && predicate(found))
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"job {service}/{job} never matched: {found}");
-            await Task.Delay(100);
-        }
-    }
-
     private async Task<IReadOnlyList<string>> JobNamesAsync(string url)
     {
         using var response = await _api.Http.GetAsync(url);
@@ -58,7 +43,7 @@ public sealed class JobHealthApiTests(AppHostFixture fixture)
         await _api.PutJobOkAsync(service, "flaky", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 day)" });
         var failedId = await _api.RunNowAsync(service, "flaky");
 
-        var failing = await WaitForJobAsync(service, "flaky", j => j["consecutive_failures"]!.GetValue<int>() == 1);
+        var failing = await _api.WaitForJobAsync(service, "flaky", j => j["consecutive_failures"]!.GetValue<int>() == 1);
 
         Assert.Equal("failing", failing["health"]!.GetValue<string>());
         var last = failing["last_execution"]!;
@@ -76,7 +61,7 @@ public sealed class JobHealthApiTests(AppHostFixture fixture)
         var webhook = (await _receiver.WaitForAsync(path, 2, TimeSpan.FromSeconds(15))).Single(w => w.ExecutionId == okId);
         using var done = await _api.CallbackAsync(webhook.CallbackUrl, new { status = "success" });
 
-        var healthy = await WaitForJobAsync(service, "flaky", j => j["health"]!.GetValue<string>() == "healthy");
+        var healthy = await _api.WaitForJobAsync(service, "flaky", j => j["health"]!.GetValue<string>() == "healthy");
         Assert.Equal(0, healthy["consecutive_failures"]!.GetValue<int>());
         Assert.Equal(okId, healthy["last_execution"]!["execution_id"]!.GetValue<string>());
         var finished = (await _api.GetExecutionAsync(service, "flaky", okId))["finished_at"]!.GetValue<DateTime>();
@@ -92,7 +77,7 @@ public sealed class JobHealthApiTests(AppHostFixture fixture)
         _receiver.Respond(path, _ => Task.FromResult(400));
         await _api.PutJobOkAsync(service, "roundtrip", new { invocation_target = _receiver.UrlFor(path), schedule = "rate(1 day)" });
         await _api.RunNowAsync(service, "roundtrip");
-        var failing = await WaitForJobAsync(service, "roundtrip", j => j["last_execution"] is not null);
+        var failing = await _api.WaitForJobAsync(service, "roundtrip", j => j["last_execution"] is not null);
 
         using var response = await _api.PutJobAsync(service, "roundtrip", failing);
 

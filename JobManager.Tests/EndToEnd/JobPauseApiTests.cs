@@ -11,21 +11,6 @@ public sealed class JobPauseApiTests(AppHostFixture fixture)
     private readonly ApiClient _api = fixture.Client;
     private readonly WebhookReceiver _receiver = fixture.Receiver;
 
-    private async Task<JsonObject> WaitForJobAsync(string service, string job, Func<JsonObject, bool> predicate)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var found = await _api.GetJobAsync(service, job);
-            if (found is not null && predicate(found))
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"job {service}/{job} never matched: {found}");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task TargetAnswering410_FailsTheExecutionWithoutRetry_AndPausesTheJob()
     {
@@ -41,7 +26,7 @@ public sealed class JobPauseApiTests(AppHostFixture fixture)
         Assert.Equal("invocation_failed", failed["failure_reason"]!.GetValue<string>());
         Assert.Equal(410, failed["http_status"]!.GetValue<int>());
         Assert.Single(failed["delivery_attempts"]!.AsArray());
-        var job = await WaitForJobAsync(service, "gone", j => !j["enabled"]!.GetValue<bool>());
+        var job = await _api.WaitForJobAsync(service, "gone", j => !j["enabled"]!.GetValue<bool>());
         Assert.Equal("target answered 410 Gone", job["paused_reason"]!.GetValue<string>());
         Assert.Equal("paused", job["health"]!.GetValue<string>());
         Assert.Null(job["next_scheduled_time"]);
@@ -65,7 +50,7 @@ public sealed class JobPauseApiTests(AppHostFixture fixture)
 
         await _api.RunNowAsync(service, "fragile");
 
-        var paused = await WaitForJobAsync(service, "fragile", j => !j["enabled"]!.GetValue<bool>());
+        var paused = await _api.WaitForJobAsync(service, "fragile", j => !j["enabled"]!.GetValue<bool>());
         Assert.Equal("paused after 2 consecutive failures", paused["paused_reason"]!.GetValue<string>());
         body["enabled"] = true;
         var enabled = await _api.PutJobOkAsync(service, "fragile", body);

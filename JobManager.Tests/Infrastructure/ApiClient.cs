@@ -30,6 +30,13 @@ public sealed class ApiClient(HttpClient http)
         return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadObjectAsync(response);
     }
 
+    /// <summary>The job once <paramref name="predicate"/> holds for it (e.g. after its runs changed its health).</summary>
+    public Task<JsonObject> WaitForJobAsync(string service, string job, Func<JsonObject, bool> predicate) =>
+        Wait.UntilAsync(
+            async () => await GetJobAsync(service, job) is { } found && predicate(found) ? found : null,
+            TimeSpan.FromSeconds(15),
+            $"job {service}/{job} to match");
+
     public async Task<JsonObject> ListExecutionsAsync(string service, string? job = null, string query = "")
     {
         var path = job is null ? $"/services/{service}/executions" : $"/services/{service}/jobs/{job}/executions";
